@@ -13,10 +13,12 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "CommunityCore", targets: ["CommunityCore"]),
+        .library(name: "CommunityTesting", targets: ["CommunityTesting"]),
     ],
     targets: [
         .target(name: "CommunityCore", swiftSettings: sharedSwiftSettings),
-        .testTarget(name: "CommunityCoreTests", dependencies: ["CommunityCore"], swiftSettings: sharedSwiftSettings),
+        .target(name: "CommunityTesting", dependencies: ["CommunityCore"], swiftSettings: sharedSwiftSettings),
+        .testTarget(name: "CommunityCoreTests", dependencies: ["CommunityCore", "CommunityTesting"], swiftSettings: sharedSwiftSettings),
     ],
     swiftLanguageModes: [.v6]
 )
