@@ -33,11 +33,13 @@ public struct CommunityFixture: Sendable {
     ///   - visibilities: Visibilities assigned to spaces in turn.
     ///   - store: The backend; a new in-memory store by default.
     ///   - clock: The clock; a new ``ManualClock`` by default.
+    ///   - ids: The id generator. Fixtures that share a store must share a generator too (or use
+    ///     `.uuidV7`), since two `.incrementing` generators repeat each other's ids.
     public static func make(
         slug: String = "fixture", members: Int = 3, spaces: Int = 1, visibilities: [Space.Visibility] = [.public],
-        store: any CommunityStore = InMemoryCommunityStore(), clock: ManualClock = ManualClock()
+        store: any CommunityStore = InMemoryCommunityStore(), clock: ManualClock = ManualClock(), ids: IDGenerator = .incrementing
     ) async throws -> CommunityFixture {
-        let environment = CommunityEnvironment(store: store, clock: clock, ids: .incrementing)
+        let environment = CommunityEnvironment(store: store, clock: clock, ids: ids)
         let service = CommunityService(environment)
         let memberService = MemberService(environment)
         let created = try await service.createCommunity(
