@@ -14,13 +14,15 @@ let package = Package(
     products: [
         .library(name: "CommunityCore", targets: ["CommunityCore"]),
         .library(name: "CommunityTesting", targets: ["CommunityTesting"]),
+        .library(name: "CommunityDiscussions", targets: ["CommunityDiscussions"]),
         .library(name: "CommunityKit", targets: ["CommunityKit"]),
         .executable(name: "community-demo", targets: ["community-demo"]),
     ],
     targets: [
         .target(name: "CommunityCore", swiftSettings: sharedSwiftSettings),
         .target(name: "CommunityTesting", dependencies: ["CommunityCore"], swiftSettings: sharedSwiftSettings),
-        .target(name: "CommunityKit", dependencies: ["CommunityCore"], swiftSettings: sharedSwiftSettings),
+        .target(name: "CommunityDiscussions", dependencies: ["CommunityCore"], swiftSettings: sharedSwiftSettings),
+        .target(name: "CommunityKit", dependencies: ["CommunityCore", "CommunityDiscussions"], swiftSettings: sharedSwiftSettings),
         .executableTarget(
             name: "community-demo", dependencies: ["CommunityKit"], path: "Examples/CommunityDemo", swiftSettings: sharedSwiftSettings),
         .testTarget(name: "CommunityCoreTests", dependencies: ["CommunityCore", "CommunityTesting"], swiftSettings: sharedSwiftSettings),

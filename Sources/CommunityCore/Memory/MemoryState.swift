@@ -33,6 +33,8 @@ final class MemoryState {
     var activityPositionsBySpace: [SpaceID: [(sequence: Int64, position: Int)]] = [:]
     var lastSequence: Int64 = 0
 
+    let discussions = MemoryDiscussionState()
+
     func replace(old: Community?, new: Community?) {
         if let old = old.flatMap({ communities[$0.id] }) {
             communities[old.id] = nil

@@ -2,7 +2,7 @@
 /// writers out, or — in a write transaction — this transaction is the only writer). Every write
 /// records its inverse in an undo log, replayed in reverse if the body throws.
 final class MemoryTransaction: StoreWriteTransaction {
-    private let state: MemoryState
+    let state: MemoryState
     private var undoLog: [() -> Void] = []
     private(set) var appendedActivity = false
 
@@ -15,7 +15,7 @@ final class MemoryTransaction: StoreWriteTransaction {
         undoLog.removeAll()
     }
 
-    private func record(_ undo: @escaping () -> Void) {
+    func record(_ undo: @escaping () -> Void) {
         undoLog.append(undo)
     }
 
@@ -115,7 +115,9 @@ final class MemoryTransaction: StoreWriteTransaction {
     }
 
     func activities(inSpace space: SpaceID, of community: CommunityID, after sequence: Int64, limit: Int) async throws -> [Activity] {
-        guard let positions = state.activityPositionsBySpace[space], let list = state.activitiesByCommunity[community] else { return [] }
+        guard state.spaces[space]?.communityID == community, let positions = state.activityPositionsBySpace[space],
+              let list = state.activitiesByCommunity[community]
+        else { return [] }
         var low = 0, high = positions.count
         while low < high {
             let mid = (low + high) / 2
@@ -273,6 +275,9 @@ final class MemoryTransaction: StoreWriteTransaction {
     func update(_ request: JoinRequest) async throws {
         guard let old = state.joinRequests[request.id], old.communityID == request.communityID else {
             throw CommunityError.notFound("no join request with id \(request.id) in this community", field: "id")
+        }
+        if request.state == .pending, let pending = state.pendingJoinRequest[request.spaceID]?[request.memberID], pending != request.id {
+            throw CommunityError.conflict("the member already has a pending request for this space", field: "spaceID")
         }
         state.replace(old: old, new: request)
         record { [state] in state.replace(old: request, new: old) }

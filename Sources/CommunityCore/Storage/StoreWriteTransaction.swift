@@ -32,9 +32,11 @@ public protocol StoreWriteTransaction: StoreReadTransaction {
     /// Replaces an invitation. Throws `notFound` if absent.
     func update(_ invitation: Invitation) async throws
 
-    /// Stores a new join request.
+    /// Stores a new join request. A member has at most one pending request per space: a second
+    /// one throws `conflict`.
     func insert(_ request: JoinRequest) async throws
-    /// Replaces a join request. Throws `notFound` if absent.
+    /// Replaces a join request. Throws `notFound` if absent, `conflict` if it would make a second
+    /// pending request of the member for the space.
     func update(_ request: JoinRequest) async throws
 
     /// Appends an activity to the log and returns it with its assigned ``Activity/sequence``.

@@ -313,6 +313,11 @@ extension StoreConformance {
         try await store.write { tx in try await tx.insert(request(ada.id)) }
         try check.equal(try await store.read { tx in try await tx.joinRequests(in: space.id, state: .pending, after: nil, limit: 10).count }, 2,
                         "a new request after a decided one")
+        try await check.throwsCode(.conflict, "reopening a decided request beside a pending one") {
+            var reopened = first
+            reopened.state = .pending
+            try await store.write { [reopened] tx in try await tx.update(reopened) }
+        }
     }
 
     func activities(_ store: any CommunityStore, _ check: Check) async throws {

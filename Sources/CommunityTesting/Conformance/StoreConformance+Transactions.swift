@@ -126,6 +126,8 @@ extension StoreConformance {
             try await tx.insert(request)
             try await tx.insert(invitation)
             _ = try await tx.append(records.activity(.memberJoined, in: theirs.id, space: space.id))
+            _ = try await tx.append(records.activity(.memberJoined, in: mine.id))
+            _ = try await tx.append(records.activity(.memberJoined, in: mine.id))
         }
         try await store.read { tx in
             try check.equal(try await tx.member(member.id, in: mine.id), nil, "member by id")
@@ -138,7 +140,7 @@ extension StoreConformance {
             try check.equal(try await tx.spaces(in: mine.id, after: nil, limit: 10), [], "spaces page")
             try check.equal(try await tx.invitation(invitation.id, in: mine.id), nil, "invitation by id")
             try check.equal(try await tx.joinRequest(request.id, in: mine.id), nil, "join request by id")
-            try check.equal(try await tx.activities(in: mine.id, after: 0, limit: 10), [], "activities")
+            try check.that(try await tx.activities(in: mine.id, after: 0, limit: 10).allSatisfy { $0.communityID == mine.id }, "activities")
             try check.equal(try await tx.activities(inSpace: space.id, of: mine.id, after: 0, limit: 10), [], "space activities")
         }
         try await check.throwsCode(.notFound, "update of another community's member") {

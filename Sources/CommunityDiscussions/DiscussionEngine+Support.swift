@@ -1,0 +1,147 @@
+import CommunityCore
+import Foundation
+
+extension DiscussionEngine {
+    /// The member acting, who must be able to write: the system principal cannot author posts.
+    func author(_ principal: Principal) throws -> MemberID {
+        guard let member = principal.memberID else {
+            throw CommunityError.invalidInput("posts, reactions, follows and flags need a member as actor, not \(principal)", field: "actor")
+        }
+        return member
+    }
+
+    func requireThread(_ id: ThreadID, in community: CommunityID, tx: any DiscussionReadTransaction, allowDeleted: Bool = false) async throws -> DiscussionThread {
+        guard let thread = try await tx.thread(id, in: community), allowDeleted || thread.deletedAt == nil else {
+            throw CommunityError.notFound("no thread with id \(id) in this community", field: "thread")
+        }
+        return thread
+    }
+
+    func requirePost(_ id: PostID, in community: CommunityID, tx: any DiscussionReadTransaction, field: String = "post") async throws -> Post {
+        guard let post = try await tx.post(id, in: community) else {
+            throw CommunityError.notFound("no post with id \(id) in this community", field: field)
+        }
+        return post
+    }
+
+    func settings(of community: CommunityID, tx: any DiscussionReadTransaction) async throws -> CommunityDiscussionSettings {
+        try await tx.discussionSettings(of: community) ?? CommunityDiscussionSettings(communityID: community)
+    }
+
+    func settings(ofSpace space: SpaceID, tx: any DiscussionReadTransaction) async throws -> SpaceDiscussionSettings {
+        try await tx.discussionSettings(ofSpace: space) ?? SpaceDiscussionSettings(spaceID: space)
+    }
+
+    func validateBody(_ body: String) throws -> String {
+        try Validate.text(body, field: "body", max: configuration.maxBodyLength)
+        guard !body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw CommunityError.invalidInput("body must not be empty or only whitespace", field: "body")
+        }
+        return body
+    }
+
+    /// Refuses a post that breaks the rate limit or the space's slow mode.
+    func checkRate(of member: Member, role: Role, in space: SpaceID, tx: any DiscussionReadTransaction) async throws {
+        guard !role.isStaff else { return }
+        let limits = configuration.rateLimits
+        let isNew = now.timeIntervalSince(member.joinedAt) < limits.newMemberPeriod
+        let allowed = isNew ? limits.newMemberPostsPerMinute : limits.postsPerMinute
+        if try await tx.postCount(by: member.id, since: now.addingTimeInterval(-60)) >= allowed {
+            throw CommunityError(.rateLimited, "at most \(allowed) posts a minute\(isNew ? " for new members" : ""); wait before posting again",
+                                 retryAfter: .seconds(60))
+        }
+        if let slowMode = try await settings(ofSpace: space, tx: tx).slowMode,
+           let last = try await tx.lastPostDate(by: member.id, in: space) {
+            let wait = last.addingTimeInterval(slowMode).timeIntervalSince(now)
+            if wait > 0 {
+                throw CommunityError(.rateLimited, "slow mode: one post every \(Int(slowMode)) seconds in this space",
+                                     retryAfter: .milliseconds(Int64((wait * 1000).rounded(.up))))
+            }
+        }
+    }
+
+    /// Members mentioned in `content` who exist in the community.
+    func resolveMentions(_ content: PostContent, in community: CommunityID, tx: any DiscussionReadTransaction) async throws -> [Member] {
+        var members: [Member] = []
+        for handle in content.mentionedHandles.prefix(50) {
+            if let member = try await tx.member(handle: handle, in: community) { members.append(member) }
+        }
+        return members
+    }
+
+    /// Whether a member may read a space (used to keep notifications from leaking private content).
+    func canRead(_ member: Member, space: Space, tx: any DiscussionReadTransaction) async throws -> Bool {
+        let membership = try await tx.membership(of: member.id, in: space.id)
+        let role = policy.effectiveRole(communityRole: member.role, membership: membership)
+        return policy.allows(.read, in: space.visibility, role: role, isSpaceMember: membership != nil,
+                             status: member.status.effective(at: now).kind)
+    }
+
+    /// Adds an inbox item for `recipient` unless they are the actor or cannot read the space.
+    func notify(_ recipient: MemberID, _ kind: InboxItem.Kind, actor: Principal, thread: DiscussionThread?, post: PostID?,
+                summary: String, space: Space?, community: CommunityID, tx: any DiscussionWriteTransaction, outbox: Outbox,
+                notified: inout Set<MemberID>) async throws {
+        guard actor != .member(recipient), !notified.contains(recipient) else { return }
+        guard let member = try await tx.member(recipient, in: community) else { return }
+        if let space, try await !canRead(member, space: space, tx: tx) { return }
+        notified.insert(recipient)
+        let item = InboxItem(id: ids.next(at: now), communityID: community, memberID: recipient, kind: kind, actor: actor,
+                             threadID: thread?.id, postID: post, summary: String(summary.prefix(200)), createdAt: now)
+        try await tx.insert(item)
+        outbox.items.append(item)
+    }
+
+    /// Every follower of a target, page by page.
+    func allFollowers(of target: FollowTarget, tx: any DiscussionReadTransaction) async throws -> [MemberID] {
+        var result: [MemberID] = []
+        var cursor: MemberID?
+        while true {
+            let page = try await tx.followers(of: target, after: cursor, limit: 500)
+            result += page
+            guard page.count == 500, let last = page.last else { return result }
+            cursor = last
+        }
+    }
+
+    /// A viewer's copy of a post: hidden posts keep their text only for staff and their author.
+    func redacted(_ post: Post, for viewer: Principal, role: Role) -> Post {
+        guard post.hiddenAt != nil, !role.isStaff, viewer.memberID != post.authorID, viewer.memberID != nil else { return post }
+        var copy = post
+        copy.body = ""
+        copy.excerpt = ""
+        return copy
+    }
+}
+
+extension ActivityVerb {
+    /// A thread was started (with its first post).
+    public static let threadCreated = ActivityVerb(rawValue: "thread.created")
+    /// A reply was posted.
+    public static let postCreated = ActivityVerb(rawValue: "post.created")
+    /// A post was edited.
+    public static let postEdited = ActivityVerb(rawValue: "post.edited")
+    /// A post was deleted.
+    public static let postDeleted = ActivityVerb(rawValue: "post.deleted")
+    /// A thread was deleted.
+    public static let threadDeleted = ActivityVerb(rawValue: "thread.deleted")
+    /// A thread was pinned, unpinned, locked, unlocked, closed, reopened, moved or retitled.
+    public static let threadUpdated = ActivityVerb(rawValue: "thread.updated")
+    /// A reply was accepted as a question's answer.
+    public static let answerAccepted = ActivityVerb(rawValue: "answer.accepted")
+    /// A reaction was added.
+    public static let reactionAdded = ActivityVerb(rawValue: "reaction.added")
+    /// A reaction was removed.
+    public static let reactionRemoved = ActivityVerb(rawValue: "reaction.removed")
+    /// A member read a thread up to a post.
+    public static let threadRead = ActivityVerb(rawValue: "thread.read")
+    /// A member started or stopped following a thread or space.
+    public static let followChanged = ActivityVerb(rawValue: "follow.changed")
+    /// A post was flagged.
+    public static let postFlagged = ActivityVerb(rawValue: "post.flagged")
+    /// A post was hidden (by flags or a moderator) or unhidden.
+    public static let postHidden = ActivityVerb(rawValue: "post.hidden")
+    /// A moderator resolved flags.
+    public static let flagResolved = ActivityVerb(rawValue: "flag.resolved")
+    /// Discussion settings changed.
+    public static let discussionSettingsChanged = ActivityVerb(rawValue: "discussion.settings_changed")
+}
