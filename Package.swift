@@ -13,10 +13,29 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "CommunityCore", targets: ["CommunityCore"]),
+        .library(name: "CommunitySQLite", targets: ["CommunitySQLite"]),
     ],
     targets: [
         .target(name: "CommunityCore", swiftSettings: sharedSwiftSettings),
         .testTarget(name: "CommunityCoreTests", dependencies: ["CommunityCore"], swiftSettings: sharedSwiftSettings),
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
+        ),
+        .target(name: "CommunitySQLite", dependencies: ["CommunityCore", "CSQLite"], swiftSettings: sharedSwiftSettings),
+        // Test-only helper: the child process of the crash test (not a product).
+        .executableTarget(
+            name: "sqlite-crash-writer",
+            dependencies: ["CommunitySQLite", "CommunityCore"],
+            path: "Tests/SQLiteCrashWriter",
+            swiftSettings: sharedSwiftSettings
+        ),
+        .testTarget(
+            name: "CommunitySQLiteTests",
+            dependencies: ["CommunitySQLite", "CommunityCore", "CSQLite", "sqlite-crash-writer"],
+            swiftSettings: sharedSwiftSettings
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
