@@ -2,12 +2,6 @@ import CSQLite
 public import CommunityCore
 import Foundation
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// The durable embedded backend: every record in a SQLite database file (the system's libsqlite3).
 ///
 /// The database runs in WAL mode with foreign keys on. One writer connection serves write
@@ -167,6 +161,10 @@ public final class SQLiteCommunityStore: CommunityStore, Sendable {
             }
         }
     }
+
+    func checkOutReader() async -> SQLiteConnection { await readers.checkOut() }
+
+    func checkInReader(_ connection: SQLiteConnection) { readers.checkIn(connection) }
 
     private static func rollback(_ connection: SQLiteConnection) {
         try? connection.withDatabase { database in
