@@ -14,10 +14,17 @@ let package = Package(
     products: [
         .library(name: "CommunityCore", targets: ["CommunityCore"]),
         .library(name: "CommunitySQLite", targets: ["CommunitySQLite"]),
+        .library(name: "CommunityTesting", targets: ["CommunityTesting"]),
+        .library(name: "CommunityKit", targets: ["CommunityKit"]),
+        .executable(name: "community-demo", targets: ["community-demo"]),
     ],
     targets: [
         .target(name: "CommunityCore", swiftSettings: sharedSwiftSettings),
-        .testTarget(name: "CommunityCoreTests", dependencies: ["CommunityCore"], swiftSettings: sharedSwiftSettings),
+        .target(name: "CommunityTesting", dependencies: ["CommunityCore"], swiftSettings: sharedSwiftSettings),
+        .target(name: "CommunityKit", dependencies: ["CommunityCore"], swiftSettings: sharedSwiftSettings),
+        .executableTarget(
+            name: "community-demo", dependencies: ["CommunityKit"], path: "Examples/CommunityDemo", swiftSettings: sharedSwiftSettings),
+        .testTarget(name: "CommunityCoreTests", dependencies: ["CommunityCore", "CommunityTesting"], swiftSettings: sharedSwiftSettings),
         .systemLibrary(
             name: "CSQLite",
             pkgConfig: "sqlite3",
@@ -33,7 +40,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CommunitySQLiteTests",
-            dependencies: ["CommunitySQLite", "CommunityCore", "CSQLite", "sqlite-crash-writer"],
+            dependencies: ["CommunitySQLite", "CommunityCore", "CommunityTesting", "CSQLite", "sqlite-crash-writer"],
             swiftSettings: sharedSwiftSettings
         ),
     ],

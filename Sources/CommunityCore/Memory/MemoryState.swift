@@ -1,7 +1,7 @@
 /// Every record of the in-memory backend with its indexes.
 ///
-/// Each record kind has one `replace(old:new:)` mutation that moves all of that record's index
-/// entries from `old` to `new` (`nil` = absent). Undo is the same call with the arguments
+/// Each record kind has one `replace(old:new:)` mutation that removes the stored record with
+/// `old`'s key (and its index entries) and stores `new` (`nil` = absent). Undo is the same call with the arguments
 /// swapped, which is how a write transaction rolls back without copying collections.
 final class MemoryState {
     var communities: [CommunityID: Community] = [:]
@@ -34,7 +34,7 @@ final class MemoryState {
     var lastSequence: Int64 = 0
 
     func replace(old: Community?, new: Community?) {
-        if let old {
+        if let old = old.flatMap({ communities[$0.id] }) {
             communities[old.id] = nil
             communityBySlug[old.slug] = nil
         }
@@ -45,7 +45,7 @@ final class MemoryState {
     }
 
     func replace(old: Member?, new: Member?) {
-        if let old {
+        if let old = old.flatMap({ members[$0.id] }) {
             members[old.id] = nil
             memberByHandle[old.communityID]?[old.handle] = nil
             membersByCommunity[old.communityID]?.remove(old.id)
@@ -62,7 +62,7 @@ final class MemoryState {
     }
 
     func replace(old: Space?, new: Space?) {
-        if let old {
+        if let old = old.flatMap({ spaces[$0.id] }) {
             spaces[old.id] = nil
             spaceBySlug[old.communityID]?[old.slug] = nil
             spacesByCommunity[old.communityID]?.remove(old.id)
@@ -75,7 +75,7 @@ final class MemoryState {
     }
 
     func replace(old: Membership?, new: Membership?) {
-        if let old {
+        if let old = old.flatMap({ memberships[$0.spaceID]?[$0.memberID] }) {
             memberships[old.spaceID]?[old.memberID] = nil
             membersBySpace[old.spaceID]?.remove(old.memberID)
             spacesByMember[old.memberID]?.remove(old.spaceID)
@@ -88,7 +88,7 @@ final class MemoryState {
     }
 
     func replace(old: Invitation?, new: Invitation?) {
-        if let old {
+        if let old = old.flatMap({ invitations[$0.id] }) {
             invitations[old.id] = nil
             invitationByToken[old.token] = nil
         }
@@ -99,7 +99,7 @@ final class MemoryState {
     }
 
     func replace(old: JoinRequest?, new: JoinRequest?) {
-        if let old {
+        if let old = old.flatMap({ joinRequests[$0.id] }) {
             joinRequests[old.id] = nil
             joinRequestsBySpace[old.spaceID]?[old.state]?.remove(old.id)
             if old.state == .pending { pendingJoinRequest[old.spaceID]?[old.memberID] = nil }

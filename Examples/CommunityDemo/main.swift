@@ -1,0 +1,13 @@
+import Foundation
+
+// `community-demo [command] [options]`: the main job by default, or a tool command.
+let arguments = Array(CommandLine.arguments.dropFirst())
+let status: Int32
+switch arguments.first {
+case "--help", "-h", "help":
+    print(DemoCommand.usage)
+    status = 0
+default:
+    status = await DemoCommand.run(arguments)
+}
+exit(status)

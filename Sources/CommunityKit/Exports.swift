@@ -1,0 +1,2 @@
+// The umbrella module: `import CommunityKit` brings every CommunityKit module.
+@_exported import CommunityCore

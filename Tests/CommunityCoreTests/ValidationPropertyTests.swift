@@ -1,0 +1,67 @@
+import CommunityCore
+import Foundation
+import Testing
+
+/// Property-style checks of the validators over seeded random input: they never crash, and
+/// what they accept satisfies the documented syntax.
+@Suite struct ValidationPropertyTests {
+    struct SplitMix64: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    static let alphabet: [Character] = Array("abcXYZ019_.-  é👩‍👩‍👧\u{0000}\u{0007}\n\t#/:") + ["\u{202E}"]
+
+    static func randomString(_ rng: inout SplitMix64) -> String {
+        String((0..<Int.random(in: 0...40, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! })
+    }
+
+    @Test func handlesAcceptedAreWellFormed() {
+        var rng = SplitMix64(state: 42)
+        for _ in 0..<5_000 {
+            let input = Self.randomString(&rng)
+            do {
+                let handle = try Validate.handle(input)
+                #expect((2...30).contains(handle.count))
+                #expect(handle.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || "_.-".contains($0)) })
+            } catch let error as CommunityError {
+                #expect(error.code == .invalidInput && error.field == "handle")
+            } catch {
+                Issue.record("unexpected \(error)")
+            }
+        }
+    }
+
+    @Test func namesAcceptedHaveNoControlCharactersAndFit() {
+        var rng = SplitMix64(state: 7)
+        for _ in 0..<5_000 {
+            let input = Self.randomString(&rng)
+            do {
+                let name = try Validate.name(input, field: "name", max: 20)
+                #expect(!name.isEmpty && name.count <= 20)
+                #expect(!name.unicodeScalars.contains { $0.properties.generalCategory == .control })
+                #expect(name == name.trimmingCharacters(in: .whitespacesAndNewlines))
+            } catch let error as CommunityError {
+                #expect(error.code == .invalidInput && error.field == "name")
+            } catch {
+                Issue.record("unexpected \(error)")
+            }
+        }
+    }
+
+    @Test func lengthsCountWhatPeopleSee() throws {
+        try Validate.length(String(repeating: "👩‍👩‍👧", count: 10), field: "x", max: 10)
+        #expect(throws: CommunityError.self) { try Validate.length(String(repeating: "é", count: 11), field: "x", max: 10) }
+    }
+
+    @Test func searchTextFoldsCaseAndAccents() throws {
+        #expect(SearchText.tokens(of: "Événement à PARIS, c'est l'été!") == ["evenement", "a", "paris", "c", "est", "l", "ete"])
+        #expect(try DirectoryQuery("Éloïse  élo").terms == ["elo", "eloise"])
+    }
+}
