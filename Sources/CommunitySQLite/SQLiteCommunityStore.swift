@@ -172,3 +172,15 @@ public final class SQLiteCommunityStore: CommunityStore, Sendable {
         }
     }
 }
+
+extension CommunityStore where Self == SQLiteCommunityStore {
+    /// A store on the SQLite database at `path`, created and migrated if needed.
+    ///
+    /// ```swift
+    /// let kit = CommunityKit(store: try .sqlite(path: "/var/lib/app/community.sqlite"))
+    /// ```
+    /// - Throws: See ``SQLiteCommunityStore/init(path:configuration:)``.
+    public static func sqlite(path: String, configuration: SQLiteCommunityStore.Configuration = .init()) throws -> SQLiteCommunityStore {
+        try SQLiteCommunityStore(path: path, configuration: configuration)
+    }
+}

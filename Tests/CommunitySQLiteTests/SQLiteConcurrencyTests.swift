@@ -101,4 +101,27 @@ import Testing
         #expect(try await second.read { try await $0.memberCount(in: community.id, role: nil) } == 120)
         #expect(try await first.read { try await $0.activities(in: community.id, after: 0, limit: 1000) }.map(\.sequence) == Array(1...120))
     }
+
+    /// A read does not wait for a write in progress: it sees the last committed state.
+    @Test func readsProceedWhileAWriteIsInProgress() async throws {
+        let store = try SQLiteCommunityStore(path: folder.path(), configuration: .init(readerCount: 2))
+        let community = f.community()
+        try await store.write { try await $0.insert(community) }
+        let (entered, enteredContinuation) = AsyncStream.makeStream(of: Void.self)
+        let (release, releaseContinuation) = AsyncStream.makeStream(of: Void.self)
+        let writer = Task {
+            try await store.write { tx in
+                try await tx.insert(f.member(community.id, handle: "pending"))
+                enteredContinuation.yield()
+                for await _ in release { break }
+            }
+        }
+        for await _ in entered { break }
+        // The write holds the writer connection, uncommitted; reads run and do not see it.
+        #expect(try await store.read { try await $0.memberCount(in: community.id, role: nil) } == 0)
+        #expect(try await store.read { try await $0.member(handle: "pending", in: community.id) } == nil)
+        releaseContinuation.yield()
+        try await writer.value
+        #expect(try await store.read { try await $0.memberCount(in: community.id, role: nil) } == 1)
+    }
 }

@@ -10,7 +10,7 @@ import Testing
 
     init() throws {
         folder = try TemporaryFolder()
-        store = try SQLiteCommunityStore(path: folder.path())
+        store = try .sqlite(path: folder.path())
     }
 
     @Test func communitiesRoundTripAndSlugsAreUnique() async throws {
@@ -250,6 +250,8 @@ import Testing
         #expect(try await store.read { try await $0.activities(in: community.id, after: 1, limit: 1) } == [more[0]])
         #expect(try await store.read { try await $0.activities(inSpace: space.id, of: community.id, after: 0, limit: 10) } == [more[0]])
         #expect(try await store.read { try await $0.activities(in: f.id(), after: 0, limit: 10) }.isEmpty)
+        // Tenancy: a space's activities are not readable through another community.
+        #expect(try await store.read { try await $0.activities(inSpace: space.id, of: f.id(), after: 0, limit: 10) }.isEmpty)
         #expect(try await store.read { try await $0.lastActivitySequence() } == 3)
 
         // Already satisfied: returns at once.
