@@ -106,6 +106,9 @@ import Darwin
         var starts: [URL] = [URL(fileURLWithPath: CommandLine.arguments[0])]
         if let executable = Bundle.main.executableURL { starts.append(executable) }
         starts.append(URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath())
+        // Fallback: the package's default build folder (`.build/debug/…`), from this file's path.
+        let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        starts.append(packageRoot.appendingPathComponent(".build/debug/placeholder"))
         for start in starts {
             var folder = start.deletingLastPathComponent()
             for _ in 0..<5 {
