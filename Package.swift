@@ -13,6 +13,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "CommunityCore", targets: ["CommunityCore"]),
+        .library(name: "CommunitySQLite", targets: ["CommunitySQLite"]),
         .library(name: "CommunityTesting", targets: ["CommunityTesting"]),
         .library(name: "CommunityDiscussions", targets: ["CommunityDiscussions"]),
         .library(name: "CommunityKit", targets: ["CommunityKit"]),
@@ -26,6 +27,24 @@ let package = Package(
         .executableTarget(
             name: "community-demo", dependencies: ["CommunityKit"], path: "Examples/CommunityDemo", swiftSettings: sharedSwiftSettings),
         .testTarget(name: "CommunityCoreTests", dependencies: ["CommunityCore", "CommunityTesting"], swiftSettings: sharedSwiftSettings),
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
+        ),
+        .target(name: "CommunitySQLite", dependencies: ["CommunityCore", "CSQLite"], swiftSettings: sharedSwiftSettings),
+        // Test-only helper: the child process of the crash test (not a product).
+        .executableTarget(
+            name: "sqlite-crash-writer",
+            dependencies: ["CommunitySQLite", "CommunityCore"],
+            path: "Tests/SQLiteCrashWriter",
+            swiftSettings: sharedSwiftSettings
+        ),
+        .testTarget(
+            name: "CommunitySQLiteTests",
+            dependencies: ["CommunitySQLite", "CommunityCore", "CommunityTesting", "CSQLite", "sqlite-crash-writer"],
+            swiftSettings: sharedSwiftSettings
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
