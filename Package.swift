@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "CommunityDiscussions", targets: ["CommunityDiscussions"]),
         .library(name: "CommunityKit", targets: ["CommunityKit"]),
         .executable(name: "community-demo", targets: ["community-demo"]),
+        .executable(name: "community-bench", targets: ["community-bench"]),
     ],
     targets: [
         .target(name: "CommunityCore", swiftSettings: sharedSwiftSettings),
@@ -26,6 +27,13 @@ let package = Package(
         .target(name: "CommunityKit", dependencies: ["CommunityCore", "CommunityDiscussions"], swiftSettings: sharedSwiftSettings),
         .executableTarget(
             name: "community-demo", dependencies: ["CommunityKit"], path: "Examples/CommunityDemo", swiftSettings: sharedSwiftSettings),
+        // `swift run -c release community-bench`: figures of Benchmarks/README.md (never timed tests).
+        .executableTarget(
+            name: "community-bench",
+            dependencies: ["CommunityCore", "CommunityDiscussions", "CommunitySQLite", "CSQLite"],
+            path: "Benchmarks/CommunityBench",
+            swiftSettings: sharedSwiftSettings
+        ),
         .testTarget(name: "CommunityCoreTests", dependencies: ["CommunityCore", "CommunityTesting"], swiftSettings: sharedSwiftSettings),
         .systemLibrary(
             name: "CSQLite",

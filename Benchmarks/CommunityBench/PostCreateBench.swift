@@ -1,0 +1,51 @@
+import CommunityCore
+import CommunityDiscussions
+
+/// One reply of the `post.create` bench: who replies to which thread with what.
+struct ReplyInput: Sendable {
+    var thread: Int
+    var member: Int
+    var body: String
+    var mentions: [Int]
+}
+
+/// `post.create`: a reply end to end through `DiscussionEngine.reply` (validation, access,
+/// counters, activity, mentions, follower notifications), one transaction each, with 1 and then
+/// 8 concurrent writers. The peer writes the same rows through the C API, one transaction each,
+/// one connection per writer thread. Ratio: SDK ops/s ÷ peer ops/s.
+enum PostCreateBench {
+    static func run(_ context: BenchContext) async throws {
+        var rng = context.rng("post.create")
+        let workload = context.workload
+        for writers in [1, 8] {
+            let count = context.samples(writers == 1 ? 3_000 : 4_000) / writers * writers
+            let inputs: [ReplyInput] = (0..<count).map { _ in
+                let body = workload.text.body(&rng, members: workload.members.count)
+                let mentions = body.split(separator: " ").compactMap { $0.hasPrefix("@m") ? Int($0.dropFirst(2)) : nil }
+                return ReplyInput(thread: rng.below(workload.threads.count), member: workload.authors.pick(&rng), body: body, mentions: mentions)
+            }
+            try await context.run("post.create", ratio: .ops, writers: writers) { fixture in
+                try await replies(inputs, writers: writers, fixture: fixture)
+            } peer: { peer in
+                try peer.postCreate(inputs, writers: writers)
+            }
+        }
+    }
+
+    /// Runs `inputs` split over `writers` concurrent tasks; wall time covers them all.
+    static func replies(_ inputs: [ReplyInput], writers: Int, fixture: SDKFixture) async throws -> Samples {
+        let reply: @Sendable (ReplyInput) async throws -> Void = { input in
+            try await fixture.engine.reply(to: fixture.threads[input.thread], in: fixture.community, body: input.body,
+                                           by: .member(fixture.members[input.member]))
+        }
+        let start = monotonicNanoseconds()
+        let series = try await withThrowingTaskGroup(of: Samples.self) { group in
+            for w in 0..<writers {
+                let slice = Array(inputs[(inputs.count * w / writers)..<(inputs.count * (w + 1) / writers)])
+                group.addTask { try await measure(slice, reply) }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        return Samples.merged(series, wallNanoseconds: monotonicNanoseconds() - start)
+    }
+}

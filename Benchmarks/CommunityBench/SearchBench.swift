@@ -1,0 +1,24 @@
+import CommunityCore
+import CommunityDiscussions
+
+/// `search`: a two-word query typed without accents ("evenement reponse" finds "événement
+/// réponse"), the last word a prefix, top 20 by BM25. The peer: FTS5 `unicode61 remove_diacritics 2`,
+/// `MATCH '"w1" "w2"*' ORDER BY rank LIMIT 20`, joined to the posts and threads.
+enum SearchBench {
+    static func run(_ context: BenchContext) async throws {
+        var rng = context.rng("search")
+        let inputs: [(query: String, viewer: Int)] = (0..<context.samples(1_000)).map { _ in
+            (context.workload.text.query(&rng), context.viewer(&rng))
+        }
+        try await context.run("search") { fixture in
+            let search: ((query: String, viewer: Int)) async throws -> Void = { input in
+                _ = try await fixture.engine.search(input.query, in: fixture.community, limit: 20, by: .member(fixture.members[input.viewer]))
+            }
+            for input in inputs.warmUp(100) { try await search(input) }
+            return try await measure(inputs, search)
+        } peer: { peer in
+            _ = try peer.search(inputs.warmUp(100).map(\.query))
+            return try peer.search(inputs.map(\.query))
+        }
+    }
+}

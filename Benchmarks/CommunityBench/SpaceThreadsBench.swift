@@ -1,0 +1,25 @@
+import CommunityCore
+import CommunityDiscussions
+
+/// `space.threads`: the first 30 threads of a random space by last activity, warm; the peer runs
+/// the indexed `threads(space, last_activity DESC)` range.
+enum SpaceThreadsBench {
+    static func run(_ context: BenchContext) async throws {
+        var rng = context.rng("space.threads")
+        let inputs: [(space: Int, viewer: Int)] = (0..<context.samples(2_000)).map { _ in
+            (rng.below(context.workload.spaces.count), context.viewer(&rng))
+        }
+        try await context.run("space.threads") { fixture in
+            let list: ((space: Int, viewer: Int)) async throws -> Void = { input in
+                let page = try await fixture.engine.threads(in: fixture.spaces[input.space], of: fixture.community, order: .latestActivity,
+                                                            limit: 30, by: .member(fixture.members[input.viewer]))
+                precondition(!page.items.isEmpty, "space.threads returned no thread")
+            }
+            for input in inputs.warmUp(200) { try await list(input) }
+            return try await measure(inputs, list)
+        } peer: { peer in
+            _ = try peer.spaceThreads(inputs.warmUp(200).map(\.space))
+            return try peer.spaceThreads(inputs.map(\.space))
+        }
+    }
+}

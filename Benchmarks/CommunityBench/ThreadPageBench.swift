@@ -1,0 +1,31 @@
+import CommunityCore
+import CommunityDiscussions
+
+/// `thread.page`: 50 posts of a thread by cursor, warm. Threads long enough for a full page
+/// (at least 51 posts), a random cursor inside; the peer runs the indexed `posts(thread, number)` range.
+enum ThreadPageBench {
+    static func run(_ context: BenchContext) async throws {
+        let workload = context.workload
+        var rng = context.rng("thread.page")
+        var long = workload.threads.indices.filter { workload.threads[$0].postCount > 50 }
+        if long.isEmpty { long = Array(workload.threads.indices) }
+        let inputs: [(thread: Int, after: Int, viewer: Int)] = (0..<context.samples(2_000)).map { _ in
+            let thread = long[rng.below(long.count)]
+            let after = rng.below(max(1, workload.threads[thread].postCount - 49))
+            return (thread, after, context.viewer(&rng))
+        }
+        try await context.run("thread.page") { fixture in
+            let page: ((thread: Int, after: Int, viewer: Int)) async throws -> Void = { input in
+                let result = try await fixture.engine.posts(
+                    in: fixture.threads[input.thread], of: fixture.community, after: input.after == 0 ? nil : PageCursor(String(input.after)),
+                    limit: 50, by: .member(fixture.members[input.viewer]))
+                precondition(!result.items.isEmpty, "thread.page returned no post")
+            }
+            for input in inputs.warmUp(200) { try await page(input) }
+            return try await measure(inputs, page)
+        } peer: { peer in
+            _ = try peer.threadPage(inputs.warmUp(200).map { ($0.thread, $0.after) })
+            return try peer.threadPage(inputs.map { ($0.thread, $0.after) })
+        }
+    }
+}

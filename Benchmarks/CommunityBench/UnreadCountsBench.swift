@@ -1,0 +1,24 @@
+import CommunityCore
+import CommunityDiscussions
+
+/// `unread.counts`: unread threads and posts of one random member over every space they can
+/// read. The member caught up with their home spaces at their last visit and read the threads
+/// they posted in; everything since counts. The peer: the spaces, the member's marks, then one
+/// indexed query per space.
+enum UnreadCountsBench {
+    static func run(_ context: BenchContext) async throws {
+        var rng = context.rng("unread.counts")
+        let inputs = (0..<context.samples(1_000)).map { _ in context.viewer(&rng) }
+        try await context.run("unread.counts") { fixture in
+            let count: (Int) async throws -> Void = { member in
+                let counts = try await fixture.engine.unreadCounts(in: fixture.community, by: .member(fixture.members[member]))
+                precondition(counts.count == fixture.spaces.count, "unread.counts did not cover every space")
+            }
+            for input in inputs.warmUp(100) { try await count(input) }
+            return try await measure(inputs, count)
+        } peer: { peer in
+            _ = try peer.unreadCounts(Array(inputs.warmUp(100)))
+            return try peer.unreadCounts(inputs)
+        }
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+
+// community-bench: measures CommunityKit on the workload of `bench/WORKLOAD.md`.
+//
+//   swift run -c release community-bench [--scale tiny|S|L] [--backend memory,sqlite] [--only post.create,thread.page,...]
+//
+// One JSON line per result on stdout, progress and a table on stderr. `--scale tiny` is a smoke
+// run of a few hundred rows that finishes in seconds.
+
+/// Every bench, in the order they run (reads first, so they see exactly the loaded data).
+let allBenches = ["thread.page", "space.threads", "unread.counts", "search", "post.create"]
+/// The benches that need the discussion workload loaded into the backends.
+let workloadBenches: Set<String> = ["thread.page", "space.threads", "unread.counts", "search", "post.create"]
+
+func usage() -> Never {
+    Report.note("""
+        usage: community-bench [--scale tiny|S|L] [--backend memory,sqlite] [--only \(allBenches.joined(separator: ","))]
+        """)
+    exit(2)
+}
+
+var scale = Scale.small
+var backends = ["memory", "sqlite"]
+var selected = allBenches
+var arguments = CommandLine.arguments.dropFirst()
+while let flag = arguments.popFirst() {
+    guard let value = arguments.popFirst() else { usage() }
+    let list = value.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
+    switch flag {
+    case "--scale":
+        guard let named = Scale.named(value) else { usage() }
+        scale = named
+    case "--backend":
+        guard list.allSatisfy(["memory", "sqlite"].contains) else { usage() }
+        backends = list
+    case "--only":
+        guard list.allSatisfy(allBenches.contains) else { usage() }
+        selected = allBenches.filter(list.contains)
+    default:
+        usage()
+    }
+}
+
+let started = monotonicNanoseconds()
+let report = Report()
+var workload = Workload(scale: Scale(name: scale.name, members: 2, spaces: 1, threads: 0, posts: 0, reactions: 0))
+var fixtures: [SDKFixture] = []
+var peer: SQLitePeer?
+if !workloadBenches.isDisjoint(with: selected) {
+    let t0 = monotonicNanoseconds()
+    workload = Workload(scale: scale)
+    Report.note(String(format: "workload %@ generated in %.1f s (seed %d)", scale.name, Double(monotonicNanoseconds() - t0) / 1e9, Workload.seed))
+    for backend in backends {
+        fixtures.append(try await SDKFixture.load(workload, backend: backend))
+    }
+    if backends.contains("sqlite") { peer = try SQLitePeer(workload: workload) }
+}
+let context = BenchContext(workload: workload, fixtures: fixtures, peer: peer, report: report)
+
+for bench in selected {
+    switch bench {
+    case "thread.page": try await ThreadPageBench.run(context)
+    case "space.threads": try await SpaceThreadsBench.run(context)
+    case "unread.counts": try await UnreadCountsBench.run(context)
+    case "search": try await SearchBench.run(context)
+    case "post.create": try await PostCreateBench.run(context)
+    default: Report.note("unknown bench \(bench)")
+    }
+}
+
+report.printTable()
+for fixture in fixtures { fixture.cleanup() }
+Report.note(String(format: "total %.1f s", Double(monotonicNanoseconds() - started) / 1e9))
