@@ -21,12 +21,15 @@ let package = Package(
     ],
     targets: [
         .target(name: "CommunityCore", swiftSettings: sharedSwiftSettings),
-        .target(name: "CommunityTesting", dependencies: ["CommunityCore"], swiftSettings: sharedSwiftSettings),
+        .target(name: "CommunityTesting", dependencies: ["CommunityCore", "CommunityDiscussions"], swiftSettings: sharedSwiftSettings),
         .target(name: "CommunityDiscussions", dependencies: ["CommunityCore"], swiftSettings: sharedSwiftSettings),
         .target(name: "CommunityKit", dependencies: ["CommunityCore", "CommunityDiscussions"], swiftSettings: sharedSwiftSettings),
         .executableTarget(
             name: "community-demo", dependencies: ["CommunityKit"], path: "Examples/CommunityDemo", swiftSettings: sharedSwiftSettings),
         .testTarget(name: "CommunityCoreTests", dependencies: ["CommunityCore", "CommunityTesting"], swiftSettings: sharedSwiftSettings),
+        .testTarget(
+            name: "CommunityDiscussionsTests", dependencies: ["CommunityDiscussions", "CommunityCore", "CommunityTesting"],
+            swiftSettings: sharedSwiftSettings),
         .systemLibrary(
             name: "CSQLite",
             pkgConfig: "sqlite3",
