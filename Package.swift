@@ -24,7 +24,8 @@ let package = Package(
         .target(name: "CommunityCore", swiftSettings: sharedSwiftSettings),
         .target(name: "CommunityTesting", dependencies: ["CommunityCore", "CommunityDiscussions"], swiftSettings: sharedSwiftSettings),
         .target(name: "CommunityDiscussions", dependencies: ["CommunityCore"], swiftSettings: sharedSwiftSettings),
-        .target(name: "CommunityKit", dependencies: ["CommunityCore", "CommunityDiscussions"], swiftSettings: sharedSwiftSettings),
+        .target(
+            name: "CommunityKit", dependencies: ["CommunityCore", "CommunityDiscussions", "CommunitySQLite"], swiftSettings: sharedSwiftSettings),
         .executableTarget(
             name: "community-demo", dependencies: ["CommunityKit"], path: "Examples/CommunityDemo", swiftSettings: sharedSwiftSettings),
         .testTarget(name: "CommunityCoreTests", dependencies: ["CommunityCore", "CommunityTesting"], swiftSettings: sharedSwiftSettings),

@@ -1,2 +1,4 @@
 // The umbrella module: `import CommunityKit` brings every CommunityKit module.
 @_exported import CommunityCore
+@_exported import CommunityDiscussions
+@_exported import CommunitySQLite
