@@ -13,10 +13,25 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "CommunityCore", targets: ["CommunityCore"]),
+        .library(name: "CommunityEvents", targets: ["CommunityEvents"]),
+        .executable(name: "community-demo", targets: ["community-demo"]),
     ],
     targets: [
         .target(name: "CommunityCore", swiftSettings: sharedSwiftSettings),
+        .target(name: "CommunityEvents", dependencies: ["CommunityCore"], swiftSettings: sharedSwiftSettings),
+        .executableTarget(
+            name: "community-demo",
+            dependencies: ["CommunityCore", "CommunityEvents"],
+            path: "Examples/CommunityDemo",
+            swiftSettings: sharedSwiftSettings
+        ),
         .testTarget(name: "CommunityCoreTests", dependencies: ["CommunityCore"], swiftSettings: sharedSwiftSettings),
+        .testTarget(
+            name: "CommunityEventsTests",
+            dependencies: ["CommunityEvents", "CommunityCore"],
+            resources: [.copy("Resources")],
+            swiftSettings: sharedSwiftSettings
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
