@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "CommunitySQLite", targets: ["CommunitySQLite"]),
         .library(name: "CommunityTesting", targets: ["CommunityTesting"]),
         .library(name: "CommunityDiscussions", targets: ["CommunityDiscussions"]),
+        .library(name: "CommunityEvents", targets: ["CommunityEvents"]),
         .library(name: "CommunityKit", targets: ["CommunityKit"]),
         .executable(name: "community-demo", targets: ["community-demo"]),
     ],
@@ -24,11 +25,18 @@ let package = Package(
         .target(name: "CommunityCore", swiftSettings: sharedSwiftSettings),
         .target(name: "CommunityTesting", dependencies: ["CommunityCore", "CommunityDiscussions"], swiftSettings: sharedSwiftSettings),
         .target(name: "CommunityDiscussions", dependencies: ["CommunityCore"], swiftSettings: sharedSwiftSettings),
+        .target(name: "CommunityEvents", dependencies: ["CommunityCore"], swiftSettings: sharedSwiftSettings),
         .target(
-            name: "CommunityKit", dependencies: ["CommunityCore", "CommunityDiscussions", "CommunitySQLite"], swiftSettings: sharedSwiftSettings),
+            name: "CommunityKit", dependencies: ["CommunityCore", "CommunityDiscussions", "CommunityEvents", "CommunitySQLite"], swiftSettings: sharedSwiftSettings),
         .executableTarget(
             name: "community-demo", dependencies: ["CommunityKit"], path: "Examples/CommunityDemo", swiftSettings: sharedSwiftSettings),
         .testTarget(name: "CommunityCoreTests", dependencies: ["CommunityCore", "CommunityTesting"], swiftSettings: sharedSwiftSettings),
+        .testTarget(
+            name: "CommunityEventsTests",
+            dependencies: ["CommunityEvents", "CommunityCore"],
+            resources: [.copy("Resources")],
+            swiftSettings: sharedSwiftSettings
+        ),
         .testTarget(
             name: "CommunityDiscussionsTests", dependencies: ["CommunityDiscussions", "CommunityCore", "CommunityTesting"],
             swiftSettings: sharedSwiftSettings),
