@@ -252,7 +252,8 @@ extension SQLiteMigration {
                 read_at REAL
             ) WITHOUT ROWID;
             CREATE INDEX inbox_by_member ON inbox_items(member_id, id);
-            CREATE INDEX inbox_unread ON inbox_items(member_id, id) WHERE read_at IS NULL;
+            -- read_at (always NULL here) lets SQLite count unread items from the index alone.
+            CREATE INDEX inbox_unread ON inbox_items(member_id, id, read_at) WHERE read_at IS NULL;
 
             CREATE TABLE flags (
                 id BLOB NOT NULL PRIMARY KEY,
