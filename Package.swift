@@ -6,6 +6,7 @@ import PackageDescription
 let sharedSwiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
     .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("NonisolatedNonsendingByDefault"),
 ]
 
 let package = Package(
@@ -16,17 +17,29 @@ let package = Package(
         .library(name: "CommunitySQLite", targets: ["CommunitySQLite"]),
         .library(name: "CommunityTesting", targets: ["CommunityTesting"]),
         .library(name: "CommunityDiscussions", targets: ["CommunityDiscussions"]),
+        .library(name: "CommunityEvents", targets: ["CommunityEvents"]),
         .library(name: "CommunityKit", targets: ["CommunityKit"]),
         .executable(name: "community-demo", targets: ["community-demo"]),
     ],
     targets: [
         .target(name: "CommunityCore", swiftSettings: sharedSwiftSettings),
-        .target(name: "CommunityTesting", dependencies: ["CommunityCore"], swiftSettings: sharedSwiftSettings),
+        .target(name: "CommunityTesting", dependencies: ["CommunityCore", "CommunityDiscussions"], swiftSettings: sharedSwiftSettings),
         .target(name: "CommunityDiscussions", dependencies: ["CommunityCore"], swiftSettings: sharedSwiftSettings),
-        .target(name: "CommunityKit", dependencies: ["CommunityCore", "CommunityDiscussions"], swiftSettings: sharedSwiftSettings),
+        .target(name: "CommunityEvents", dependencies: ["CommunityCore"], swiftSettings: sharedSwiftSettings),
+        .target(
+            name: "CommunityKit", dependencies: ["CommunityCore", "CommunityDiscussions", "CommunityEvents", "CommunitySQLite"], swiftSettings: sharedSwiftSettings),
         .executableTarget(
             name: "community-demo", dependencies: ["CommunityKit"], path: "Examples/CommunityDemo", swiftSettings: sharedSwiftSettings),
         .testTarget(name: "CommunityCoreTests", dependencies: ["CommunityCore", "CommunityTesting"], swiftSettings: sharedSwiftSettings),
+        .testTarget(
+            name: "CommunityEventsTests",
+            dependencies: ["CommunityEvents", "CommunityCore"],
+            resources: [.copy("Resources")],
+            swiftSettings: sharedSwiftSettings
+        ),
+        .testTarget(
+            name: "CommunityDiscussionsTests", dependencies: ["CommunityDiscussions", "CommunityCore", "CommunityTesting"],
+            swiftSettings: sharedSwiftSettings),
         .systemLibrary(
             name: "CSQLite",
             pkgConfig: "sqlite3",

@@ -7,6 +7,8 @@ switch arguments.first {
 case "--help", "-h", "help":
     print(DemoCommand.usage)
     status = 0
+case "recur":
+    status = RecurCommand.run(Array(arguments.dropFirst()))
 default:
     status = await DemoCommand.run(arguments)
 }

@@ -41,6 +41,7 @@ extension DiscussionEngine {
 
     /// A page of a thread's posts by number, forward (oldest first) or backward (newest first).
     /// Deleted posts appear as tombstones; hidden posts lose their text except for staff and their author.
+    /// A deleted thread's timeline stays readable by staff only.
     /// - Parameters:
     ///   - after: The cursor of the previous page; `nil` starts at the beginning (forward) or end (backward).
     public func posts(in threadID: ThreadID, of community: CommunityID, direction: PostDirection = .forward, after: PageCursor? = nil,
@@ -48,8 +49,11 @@ extension DiscussionEngine {
         try Validate.limit(limit)
         let start = try after.map(Self.decodeNumber) ?? (direction == .forward ? 0 : Int.max)
         return try await read { tx in
-            let thread = try await requireThread(threadID, in: community, tx: tx)
+            let thread = try await requireThread(threadID, in: community, tx: tx, allowDeleted: true)
             let access = try await tx.authorize(.read, by: viewer, space: thread.spaceID, in: community, policy: policy, at: now)
+            if thread.deletedAt != nil, !access.role.isStaff {
+                throw CommunityError.notFound("no thread with id \(threadID) in this community", field: "thread")
+            }
             let posts = try await tx.posts(in: threadID, after: start, direction: direction, limit: limit).map { redacted($0, for: viewer, role: access.role) }
             let next = posts.count == limit ? posts.last.map { PageCursor(String($0.number)) } : nil
             return Page(items: posts, nextCursor: next)

@@ -27,4 +27,8 @@ public struct CommunityKit: Sendable {
     public var communities: CommunityService { CommunityService(environment) }
     /// Members, invitations, join requests, roles and the directory.
     public var members: MemberService { MemberService(environment) }
+    /// Threads, replies, Q&A, reactions, the inbox, read tracking, search and moderation, with
+    /// default limits and in-app notifications only; build a `DiscussionEngine` yourself to
+    /// configure them or plug a `NotificationDelivery`.
+    public var discussions: DiscussionEngine { DiscussionEngine(environment) }
 }

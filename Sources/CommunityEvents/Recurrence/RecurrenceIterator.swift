@@ -1,0 +1,109 @@
+import Foundation
+
+/// The iterator of a ``Recurrence``: merges the rule's occurrences (bounded by `COUNT` and
+/// `UNTIL`) with the `RDATE`s, drops the `EXDATE`s and duplicates, in ascending order.
+public struct RecurrenceIterator: IteratorProtocol {
+    private var expander: RuleExpander?
+    private var resolver: ZoneResolver
+    private let isAllDay: Bool
+    private let isUTC: Bool
+    private let countLimit: Int
+    private var produced = 0
+    private let untilLocal: Int
+    private let untilInstant: Int
+    private var ruleDone: Bool
+    private var pendingRule: Candidate?
+    private let extras: [Candidate]
+    private var extraIndex = 0
+    private let excluded: Set<Int>
+    private var lastInstant = Int.min
+    private var lastRuleInstant = Int.min
+
+    /// A resolved time: wall-clock seconds as generated, instant, offset.
+    private struct Candidate {
+        var local: Int
+        var instant: Int
+        var offset: Int
+    }
+
+    init(_ series: Recurrence) {
+        isAllDay = series.isAllDay
+        isUTC = series.isUTC
+        var resolver = ZoneResolver(timeZone: series.timeZone)
+        var untilLocal = Int.max
+        var untilInstant = Int.max
+        switch series.rule?.until {
+        case .utc(let value)?: untilInstant = value.localSeconds
+        case .local(let value)?: untilLocal = value.localSeconds
+        case .date(let value)?: untilLocal = value.localSeconds + CivilCalendar.secondsPerDay - 1
+        case nil: break
+        }
+        self.untilLocal = untilLocal
+        self.untilInstant = untilInstant
+        countLimit = series.rule?.count ?? Int.max
+        if let rule = series.rule {
+            expander = RuleExpander(rule: rule, start: series.start)
+            ruleDone = false
+        } else {
+            ruleDone = true
+        }
+        var extras: [Candidate] = []
+        func resolve(_ local: Int) -> Candidate {
+            let (instant, offset) = resolver.resolve(local: local)
+            return Candidate(local: local, instant: instant, offset: offset)
+        }
+        if series.rule == nil { extras.append(resolve(series.start.localSeconds)) }
+        extras += series.rdates.map { resolve($0.localSeconds) }
+        extras.sort { ($0.instant, $0.local) < ($1.instant, $1.local) }
+        excluded = Set(series.exdates.map { resolve($0.localSeconds).instant })
+        self.extras = extras
+        self.resolver = resolver
+    }
+
+    /// The next occurrence, or `nil` when the series has ended.
+    public mutating func next() -> Occurrence? {
+        while true {
+            if pendingRule == nil && !ruleDone { pendingRule = nextRuleCandidate() }
+            let candidate: Candidate
+            if let rule = pendingRule, extraIndex >= extras.count || rule.instant <= extras[extraIndex].instant {
+                candidate = rule
+                pendingRule = nil
+            } else if extraIndex < extras.count {
+                candidate = extras[extraIndex]
+                extraIndex += 1
+            } else {
+                return nil
+            }
+            if candidate.instant == lastInstant || excluded.contains(candidate.instant) { continue }
+            lastInstant = candidate.instant
+            return makeOccurrence(candidate)
+        }
+    }
+
+    private mutating func nextRuleCandidate() -> Candidate? {
+        while produced < countLimit, let local = expander?.next() {
+            if local > untilLocal { break }
+            let (instant, offset) = resolver.resolve(local: local)
+            if instant > untilInstant { break }
+            // Two wall-clock times in a DST gap can land on one instant: count it once.
+            if instant == lastRuleInstant { continue }
+            lastRuleInstant = instant
+            produced += 1
+            return Candidate(local: local, instant: instant, offset: offset)
+        }
+        ruleDone = true
+        expander = nil
+        return nil
+    }
+
+    private func makeOccurrence(_ candidate: Candidate) -> Occurrence {
+        let date = Date(timeIntervalSince1970: TimeInterval(candidate.instant))
+        if resolver.isFloating {
+            return Occurrence(local: LocalDateTime(localSeconds: candidate.local), date: date, utcOffset: nil,
+                isAllDay: isAllDay)
+        }
+        let local = isAllDay ? candidate.local : candidate.instant + candidate.offset
+        return Occurrence(local: LocalDateTime(localSeconds: local), date: date, utcOffset: candidate.offset,
+            isAllDay: isAllDay, isUTC: isUTC)
+    }
+}

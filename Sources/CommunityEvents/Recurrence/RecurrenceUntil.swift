@@ -1,0 +1,25 @@
+/// The `UNTIL` bound of a recurrence rule, inclusive, in one of its three RFC 5545 forms.
+///
+/// ```swift
+/// let until = RecurrenceUntil.utc(try LocalDateTime(parsing: "19971224T000000Z"))
+/// until.description   // "19971224T000000Z"
+/// ```
+public enum RecurrenceUntil: Hashable, Sendable, Codable, CustomStringConvertible {
+    /// An instant, given as its UTC wall-clock time (`19971224T000000Z`); compared with each
+    /// occurrence's instant.
+    case utc(LocalDateTime)
+    /// A wall-clock time in the series' time zone (`19971224T000000`); compared with each
+    /// occurrence's local time.
+    case local(LocalDateTime)
+    /// A date (`19971224`, time ignored): occurrences on or before that local date are kept.
+    case date(LocalDateTime)
+
+    /// The iCalendar basic form.
+    public var description: String {
+        switch self {
+        case .utc(let value): value.basicString + "Z"
+        case .local(let value): value.basicString
+        case .date(let value): value.basicDateString
+        }
+    }
+}
