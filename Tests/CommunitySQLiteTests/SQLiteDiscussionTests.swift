@@ -353,6 +353,38 @@ import Testing
         try await pair.read { try await $0.flags(on: other.id) }
     }
 
+    @Test func reopeningKeepsDiscussionsAndTheSearchIndex() async throws {
+        var thread = f.thread(world.space, author: author, kind: .question, title: "Persisted événement")
+        thread.pinOrder = 1
+        let post = f.post(thread, number: 1, author: author, body: "durable words")
+        try await pair.write { tx in
+            try await tx.insert(thread)
+            try await tx.insert(post)
+            try await tx.follow(author, .thread(thread.id))
+            try await tx.insert(f.inboxItem(community, member: author))
+        }
+        let reopened = try SQLiteCommunityStore(path: folder.path())
+        let query = try SearchQuery("evenement dura")
+        let (stored, listed, hits, unread) = try await reopened.read { tx in
+            let discussions = try ReferencePair.discussions(tx)
+            return (try await discussions.thread(thread.id, in: community),
+                    try await discussions.threads(in: world.space.id, order: .unansweredQuestions, after: nil, limit: 10).map(\.id),
+                    try await discussions.search(in: community, query: query, spaces: [world.space.id], offset: 0, limit: 10).map(\.postID),
+                    try await discussions.unreadInboxCount(of: author))
+        }
+        #expect(stored == thread)
+        #expect(listed == [thread.id])
+        #expect(hits == [post.id])
+        #expect(unread == 1)
+    }
+
+    @Test func aReadTransactionCannotWriteDiscussions() async throws {
+        await #expect(throws: CommunityError.self) {
+            try await pair.sqlite.read { tx in try await ReferencePair.discussions(tx).follow(author, .space(world.space.id)) }
+        }
+        #expect(try await !pair.sqlite.read { tx in try await ReferencePair.discussions(tx).isFollowing(author, .space(world.space.id)) })
+    }
+
     @Test func aThrowingBodyRollsBackDiscussionWritesAndTheSearchIndex() async throws {
         let thread = f.thread(world.space, author: author, title: "Rollback")
         struct Boom: Error {}
