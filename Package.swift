@@ -13,10 +13,17 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "CommunityCore", targets: ["CommunityCore"]),
+        .library(name: "CommunityInsights", targets: ["CommunityInsights"]),
     ],
     targets: [
         .target(name: "CommunityCore", swiftSettings: sharedSwiftSettings),
         .testTarget(name: "CommunityCoreTests", dependencies: ["CommunityCore"], swiftSettings: sharedSwiftSettings),
+        .target(name: "CommunityInsights", dependencies: ["CommunityCore"], swiftSettings: sharedSwiftSettings),
+        .testTarget(
+            name: "CommunityInsightsTests",
+            dependencies: ["CommunityInsights", "CommunityCore"],
+            swiftSettings: sharedSwiftSettings
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
