@@ -1,0 +1,197 @@
+import CommunityInsights
+import Foundation
+import Testing
+
+/// The golden fixture (`Fixtures/golden.jsonl`, 42 lines), computed by hand.
+///
+/// Cast: ann, bob, cid (peers), sam (staff until line 30 demotes him at 03-05T13:00), bot (a bot),
+/// dee (joins 03-07T20:00, censored). Tags: `swift` product (line 6); `ios` product on line 7 but
+/// line 35 says not — the last line wins, so `ios` is beyond; `lunch` has no tag line, so beyond.
+/// Evaluation time E = 2026-03-08T10:00:00Z (line 42, the largest t). Default window
+/// [2026-03-01T00:00Z, 2026-03-09T00:00Z).
+///
+/// First responses (§0, Reading 8):
+/// - q1 (ann, 03-01T10:00): r1 is a self-reply, r2 a bot reply — both skipped. r4 (bob, line 12)
+///   and r3 (sam, staff, line 13) are both at 11:00: tie broken by post id bytes, "r3" < "r4",
+///   so fr = r3, a STAFF response (although bob's line comes first). TTFR 3600 s.
+/// - q2 (sam while staff, 03-02T10:00): r5 is in the same second as t0 → not a response;
+///   fr = r6 (bob, 10:30), peer, 1800 s.
+/// - q3 (bob, untagged, 03-03T09:00): r7 (cid, 09:20) is deleted at 12:00 → skipped;
+///   fr = r8 (ann, 13:00), peer, 14400 s. r9 is bob's self-reply, later self-accepted.
+/// - d1 (cid, discussion, 03-04T10:00): no reply.
+/// - q4 (ann, 03-05T10:00): fr = r10 (sam 12:00, still staff), 7200 s; r11 (sam 14:00) is a
+///   peer reply because sam was demoted at 13:00.
+/// - q5 (sam, now NOT staff, 03-06T10:00): fr = r12 (bob), peer, 3600 s.
+/// - q6 (cid, 03-08T09:00): no reply, younger than the 24 h grace period.
+@Suite struct GoldenReportTests {
+    let report: InsightsReport
+
+    init() throws {
+        report = try GoldenFixture.report()
+    }
+
+    @Test func windowAndVolume() {
+        #expect(report.window.evaluationTime == Date(timeIntervalSince1970: 1_772_964_000))  // 2026-03-08T10:00Z
+        #expect(report.window.from == Date(timeIntervalSince1970: 1_772_323_200))  // 2026-03-01T00:00Z
+        #expect(report.window.to == Date(timeIntervalSince1970: 1_773_014_400))  // 2026-03-09T00:00Z
+        #expect(report.volume.records == 42)
+        #expect(report.volume.members == 6)  // ann sam bot bob cid dee
+        #expect(report.volume.threads == 7)  // q1 q2 q3 d1 q4 q5 q6
+        #expect(report.volume.questions == 6)
+        #expect(report.volume.replies == 12)  // r1…r12
+        #expect(report.volume.reactions == 3)
+        #expect(report.volume.views == 3)
+        #expect(report.volume.deletedPosts == 1)  // r7
+    }
+
+    /// Q = questions with a first response = q1 (staff), q2, q3 (peer), q4 (staff), q5 (peer).
+    @Test func peerAnswerShare() {
+        let a1 = report.peerAnswers
+        #expect(a1.questionsWithResponse == 5)
+        #expect(a1.pas == 3.0 / 5)  // q2, q3, q5
+        // Member-asked (non-staff at posting, not bots): q1 ann, q3 bob, q4 ann, q5 sam-demoted → q3, q5 peer.
+        #expect(a1.pasMemberAsked == 2.0 / 4)
+        // Staff-asked: q2 only, answered by a peer.
+        #expect(a1.pasStaffAsked == 1.0)
+        // Both a peer and a staff response: q1 (r3 staff before r4 by id) and q4 (r10 staff before r11 peer).
+        #expect(a1.peerBeforeStaffThreads == 2)
+        #expect(a1.peerBeforeStaff == 0.0)
+        // Accepts: q1 → r4 (bob, peer); q3 → r9 by the asker → self-solved, excluded.
+        #expect(a1.acceptedAnswers == 1)
+        #expect(a1.selfSolved == 1)
+        #expect(a1.peerAcceptedShare == 1.0)
+        #expect(a1.health.healthy == true)  // 0.6 ≥ 0.40
+    }
+
+    /// 7 threads; only q2 (sam while staff) is not member-initiated.
+    @Test func memberInitiatedShare() {
+        let a2 = report.memberInitiated
+        #expect(a2.threads == 7)
+        #expect(a2.memberThreads == 6)
+        #expect(a2.mit == 6.0 / 7)
+        #expect(a2.mitStrict == nil)
+        // Engaged (react/thread/reply while not staff): ann, bob, cid, sam (r11, q5 after demotion);
+        // dee only viewed. All four started a thread while not staff.
+        #expect(a2.engagedMembers == 4)
+        #expect(a2.selfStarters == 4)
+        #expect(a2.selfStarterRate == 1.0)
+        #expect(a2.health.healthy == true)
+    }
+
+    /// Period 2026-02-07…2026-03-08 (30 UTC days ending on the day of E). No activity before 03-01,
+    /// so 22 days count 0. Active days (staff lines and the bot excluded, role/delete/flag not active):
+    /// ann 01 02 03 05 08 · bob 01 02 03 06 07 · cid 02 03 04 07 08 · sam 05 06 · dee 07.
+    /// DAU/MAU: 03-01 2/2, 03-02 3/3, 03-03 3/3, 03-04 1/3, 03-05 2/4, 03-06 2/4, 03-07 3/5, 03-08 2/5.
+    @Test func stickiness() {
+        let c1 = report.stickiness
+        #expect(c1.periodStart == "2026-02-07")
+        #expect(c1.periodEnd == "2026-03-08")
+        let expected = (2.0 / 2 + 3.0 / 3 + 3.0 / 3 + 1.0 / 3 + 2.0 / 4 + 2.0 / 4 + 3.0 / 5 + 2.0 / 5) / 30
+        #expect(c1.dauMau == expected)  // 16/90 ≈ 0.178
+        #expect(c1.dau == 2)
+        #expect(c1.mau == 5)
+        #expect(c1.health.healthy == false)  // < 0.20
+    }
+
+    /// Engaged per day: 01 ann bob · 02 bob ann · 03 bob cid ann · 04 cid · 05 ann sam(r11) ·
+    /// 06 sam bob · 07 none (views, attends) · 08 cid. sam's staff replies (r3, r10) don't count.
+    @Test func dailyEngagedUsers() {
+        let c2 = report.dailyEngagedUsers
+        #expect(c2.days.map(\.count) == [2, 2, 3, 1, 2, 2, 0, 1])
+        #expect(c2.days.first?.date == "2026-03-01")
+        #expect(c2.days.last?.date == "2026-03-08")
+        #expect(c2.mean == 13.0 / 8)
+        #expect(c2.peak == 3)
+    }
+
+    /// TTFR sorted: 1800 3600 3600 7200 14400. Median x[⌈2.5⌉]=x[3], p90 x[⌈4.5⌉]=x[5].
+    /// Kaplan–Meier over 7 threads, d1 censored at E−t0 = 4 d, q6 censored at 3600 s:
+    /// S(1800)=6/7; at 3600 two events among 6 at risk (q6 still at risk) → 4/7; at 7200 one of 3 → 8/21 ≤ ½.
+    @Test func firstResponse() {
+        let c4 = report.firstResponse
+        #expect(c4.threadsWithResponse == 5)
+        #expect(c4.medianSeconds == 3600)
+        #expect(c4.p90Seconds == 14400)
+        #expect(c4.staffResponses == 2)  // q1 3600, q4 7200
+        #expect(c4.staffMedianSeconds == 3600)
+        #expect(c4.staffP90Seconds == 7200)
+        #expect(c4.peerResponses == 3)  // 1800 3600 14400
+        #expect(c4.peerMedianSeconds == 3600)
+        #expect(c4.peerP90Seconds == 14400)
+        // ≥ 24 h old: q1 q2 q3 d1 q4 q5; answered within 24 h: all but d1.
+        #expect(c4.answeredWithin24hEligible == 6)
+        #expect(c4.answeredWithin24h == 5.0 / 6)
+        #expect(c4.kaplanMeierMedianSeconds == 7200)
+        #expect(c4.health.healthy == nil)
+    }
+
+    /// Grace: t0 ≤ E − 24 h = 03-07T10:00 → q1 q2 q3 d1 q4 q5 (q6 excluded); d1 unanswered.
+    /// 7 days: t0 ≤ 03-01T10:00 → only q1 (exactly 7 d old is in), answered and accepted.
+    @Test func unanswered() {
+        let c5 = report.unanswered
+        #expect(c5.eligibleThreads == 6)
+        #expect(c5.unansweredThreads == 1)
+        #expect(c5.unansweredRate == 1.0 / 6)
+        #expect(c5.unansweredAt24h == 1.0 / 6)
+        #expect(c5.eligibleAt24h == 6)
+        #expect(c5.eligibleAt7d == 1)
+        #expect(c5.unansweredAt7d == 0.0)
+        #expect(c5.unsolvedEligibleQuestions == 1)
+        #expect(c5.unsolvedRate == 0.0)
+        #expect(c5.health.healthy == false)  // 0.167 > 0.10
+    }
+
+    /// First posts: ann q1, bob r4, cid r7 (deleted, still a post); sam's first post r3 was made
+    /// as staff; the bot is excluded. Joined in window (not staff, not bot): ann bob cid dee —
+    /// none is 30 days old at E, so activation is censored: null, not 0.
+    @Test func newContributors() {
+        let c6 = report.newContributors
+        #expect(c6.newContributors == 3)
+        #expect(c6.joined == 4)
+        #expect(c6.activationEligible == 0)
+        #expect(c6.activated == 0)
+        #expect(c6.activationRate == nil)
+    }
+
+    /// Non-staff, non-bot posts in the window (deleted counted): bob 6 (r4 r5 r6 q3 r9 r12),
+    /// ann 4 (q1 r1 r8 q4), cid 3 (r7 d1 q6), sam 2 (r11 q5 after demotion). n = 4, Σ = 15.
+    /// Visit-active: those four + dee = 5 → top 1% = ⌈5/100⌉ = 1 member (bob).
+    /// Gini, ascending 2 3 4 6: (−3·2 −1·3 +1·4 +3·6) / (4·15) = 13/60.
+    /// CAF: 6 < 7.5, 6+4 = 10 ≥ 7.5 → 2.
+    @Test func participation() {
+        let c8 = report.participation
+        #expect(c8.contributors == 4)
+        #expect(c8.posts == 15)
+        #expect(c8.activeMembers == 5)
+        #expect(c8.lurkers == 1)
+        #expect(c8.occasional == 3)
+        #expect(c8.heavy == 1)
+        #expect(c8.lurkerShare == 1.0 / 5)
+        #expect(c8.occasionalShare == 3.0 / 5)
+        #expect(c8.heavyShare == 1.0 / 5)
+        #expect(c8.heavyPostShare == 6.0 / 15)
+        #expect(c8.occasionalPostShare == 9.0 / 15)
+        #expect(c8.top10PercentShare == 6.0 / 15)  // ⌈4/10⌉ = 1 member
+        #expect(c8.gini == 13.0 / 60)
+        #expect(c8.contributorAbsenceFactor == 2)
+        #expect(c8.contributorAbsenceShare == 0.5)
+        #expect(c8.health.healthy == false)  // 0.40 outside 0.43–0.69
+    }
+
+    /// Tagged: q1 q2 d1 q4 q5 q6 (q3 untagged). Beyond (no product tag): q2 [lunch], d1 [ios].
+    /// Engagement weights (non-staff, non-bot, on tagged threads; thread 6, reply 5, reaction 2,
+    /// split over the thread's tags): swift = q1 6 + r1 5 + r4 5 + react 2 + q4 3 + r11 2.5 +
+    /// q5 6 + r12 5 + q6 6 = 40.5; lunch = r5 5 + r6 5 + react 2 + q4 3 + r11 2.5 = 17.5; ios = d1 6.
+    @Test func topics() {
+        let a4 = report.topics
+        #expect(a4.threads == 7)
+        #expect(a4.taggedThreads == 6)
+        #expect(a4.beyondThreads == 2)
+        #expect(a4.bps == 2.0 / 6)
+        #expect(a4.coverage == 6.0 / 7)
+        // Interning order: swift, ios (tag lines sort first), lunch.
+        let p = [40.5 / 64, 6.0 / 64, 17.5 / 64]
+        let expected = exp(-(p[0] * log(p[0]) + p[1] * log(p[1]) + p[2] * log(p[2])))
+        #expect(a4.effectiveTopics == expected)  // ≈ 2.47
+    }
+}
