@@ -14,6 +14,7 @@ let package = Package(
     products: [
         .library(name: "CommunityCore", targets: ["CommunityCore"]),
         .library(name: "CommunityInsights", targets: ["CommunityInsights"]),
+        .executable(name: "community-demo", targets: ["community-demo"]),
     ],
     targets: [
         .target(name: "CommunityCore", swiftSettings: sharedSwiftSettings),
@@ -22,6 +23,13 @@ let package = Package(
         .testTarget(
             name: "CommunityInsightsTests",
             dependencies: ["CommunityInsights", "CommunityCore"],
+            exclude: ["Fixtures"],
+            swiftSettings: sharedSwiftSettings
+        ),
+        .executableTarget(
+            name: "community-demo",
+            dependencies: ["CommunityInsights", "CommunityCore"],
+            path: "Examples/CommunityDemo",
             swiftSettings: sharedSwiftSettings
         ),
     ],
