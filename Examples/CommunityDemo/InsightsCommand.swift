@@ -173,6 +173,36 @@ enum InsightsCommand {
             ("Tag coverage", pct(a4.coverage), "\(a4.taggedThreads)/\(a4.threads) threads"),
             ("Effective topics", num(a4.effectiveTopics), "exp(entropy)"),
         ])
+        let c3 = r.retention
+        var retentionRows: [Row] = c3.cohorts.map { cohort in
+            let weeks = cohort.weeks.prefix(4).map { pct($0) }.joined(separator: " ")
+            return ("Cohort \(cohort.cohortStart) (\(cohort.members))",
+                    "\(pct(cohort.day1)) \(pct(cohort.day7)) \(pct(cohort.day30))", "W1-W4 " + weeks)
+        }
+        if retentionRows.isEmpty { retentionRows = [("No joiners in window", "", "")] }
+        retentionRows.insert(("Join week (members)", "R1 R7 R30", "n/a = not yet observable (censored)"), at: 0)
+        retentionRows.append(("First-post cohort retained", pct(c3.firstPost.retainedRate),
+                              "n=\(c3.firstPost.members); replied \(pct(c3.firstPost.repliedRetainedRate)), not replied \(pct(c3.firstPost.unrepliedRetainedRate))"))
+        out += table("C3 Retention", retentionRows)
+        let c9 = r.activityTimes
+        let days = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+        out += "\nC9 Activity times (UTC)\n-----------------------\n"
+        out += "     " + (0..<24).map { $0 % 3 == 0 ? String(format: "%-3d", $0) : "" }.joined() + "\n"
+        let peak = max(c9.heatmap.flatMap { $0 }.max() ?? 0, 1)
+        let shades = Array(" .:-=+*#%@")
+        for (row, counts) in c9.heatmap.enumerated() {
+            out += days[row] + "  " + String(counts.map { $0 == 0 ? " " : shades[min(9, 1 + $0 * 8 / peak)] }) + "\n"
+        }
+        out += "peak: \(c9.peakWeekday.map { days[$0] } ?? "n/a") at \(c9.peakHour.map { "\($0):00" } ?? "n/a"); "
+        out += c9.bursts.isEmpty ? "no burst day\n" : "bursts: " + c9.bursts.map { "\($0.date) (\($0.count))" }.joined(separator: ", ") + "\n"
+        let c11 = r.eventsResources
+        out += table("C11 Events & resources", [
+            ("Attendance", pct(c11.attendanceRate), verdict(c11.health) + " · \(c11.rsvpAttendees)/\(c11.rsvps) RSVPs"),
+            ("Walk-ins", "\(c11.walkIns)", ""),
+            ("RSVP reach", pct(c11.rsvpReach), "\(c11.rsvpMembers) members"),
+            ("Unique viewers", "\(c11.uniqueViewers)", "\(c11.views) views, \(num(c11.viewsPerViewer)) per viewer"),
+            ("Solution views", "\(c11.solutionViews)", "views of threads with an accepted answer"),
+        ])
         return out
     }
 

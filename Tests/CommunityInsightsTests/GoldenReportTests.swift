@@ -194,4 +194,64 @@ import Testing
         let expected = exp(-(p[0] * log(p[0]) + p[1] * log(p[1]) + p[2] * log(p[2])))
         #expect(a4.effectiveTopics == expected)  // ≈ 2.47
     }
+
+    /// Join-week cohorts (weeks start Monday; 2026-03-01 is a Sunday):
+    /// - 2026-02-23: ann (joined 03-01T08:00), bob (03-01T09:00). R1 window [join+1d, join+2d):
+    ///   ann reacts 03-02T11:00, bob replies 03-02T10:00 → 2/2. Published because bob + 2 d =
+    ///   03-03T09:00 ≤ E; R7 needs bob + 8 d = 03-09T09:00 > E → censored (null), as all weeks.
+    /// - 2026-03-02: cid (03-02T09:00), dee (03-07T20:00): dee + 2 d > E → every figure censored.
+    /// First-post cohort: no first post is 90 days old → 0 members, null rates.
+    @Test func retention() throws {
+        let c3 = report.retention
+        #expect(c3.cohorts.map(\.cohortStart) == ["2026-02-23", "2026-03-02"])
+        let first = try #require(c3.cohorts.first)
+        #expect(first.members == 2)
+        #expect(first.day1 == 1.0)
+        #expect(first.day1Unbounded == 1.0)
+        #expect(first.day7 == nil)
+        #expect(first.day30 == nil)
+        #expect(first.weeks == [Double?](repeating: nil, count: 12))
+        let censored = try #require(c3.cohorts.last)
+        #expect(censored.members == 2)
+        #expect(censored.day1 == nil)
+        #expect(censored.day1Unbounded == nil)
+        #expect(c3.firstPost.members == 0)
+        #expect(c3.firstPost.retainedRate == nil)
+    }
+
+    /// 30 activity lines in the window (staff lines, the bot, role/delete/flag excluded).
+    /// Sunday (row 6): 08 ann-join · 09 bob-join, q6 · 10 q1, r1, ann view · 11 r4 · 12 accept, react = 9.
+    /// Hour 10 over the week: Sun 3 + Mon 2 (r5, r6) + Wed 1 (d1) + Thu 1 (q4) + Fri 1 (q5) = 8.
+    /// No day has 28 days of history → no burst tested.
+    @Test func activityTimes() {
+        let c9 = report.activityTimes
+        #expect(c9.heatmap.count == 7)
+        #expect(c9.heatmap.allSatisfy { $0.count == 24 })
+        #expect(c9.heatmap.flatMap { $0 }.reduce(0, +) == 30)
+        #expect(c9.heatmap[6][8] == 1)
+        #expect(c9.heatmap[6][9] == 2)
+        #expect(c9.heatmap[6][10] == 3)
+        #expect(c9.heatmap[6].reduce(0, +) == 9)
+        #expect(c9.heatmap[5][18] == 2)  // two attends, Saturday 18:00
+        #expect(c9.peakWeekday == 6)
+        #expect(c9.peakHour == 10)
+        #expect(c9.bursts.isEmpty)
+    }
+
+    /// RSVP: bob → e1 (attended). cid attends without RSVP: a walk-in. Views by members: cid → q1
+    /// (has an accepted answer: a solution view), dee → doc1, ann → doc1.
+    @Test func eventsAndResources() {
+        let c11 = report.eventsResources
+        #expect(c11.rsvps == 1)
+        #expect(c11.rsvpAttendees == 1)
+        #expect(c11.attendanceRate == 1.0)
+        #expect(c11.walkIns == 1)
+        #expect(c11.rsvpMembers == 1)
+        #expect(c11.rsvpReach == 1.0 / 5)
+        #expect(c11.uniqueViewers == 3)
+        #expect(c11.views == 3)
+        #expect(c11.viewsPerViewer == 1.0)
+        #expect(c11.solutionViews == 1)
+        #expect(c11.health.healthy == true)
+    }
 }

@@ -17,7 +17,10 @@ extension EngineState {
             unanswered: unanswered(threadsInWindow, firstResponses),
             newContributors: newContributors(),
             participation: participation(),
-            topics: topics(threadsInWindow)
+            topics: topics(threadsInWindow),
+            retention: retention(),
+            activityTimes: activityTimes(),
+            eventsResources: eventsAndResources()
         )
     }
 

@@ -31,6 +31,13 @@ struct EngineState: Sendable {
     var memberFirstPost: [Double] = []
     var memberFirstPostStaff: [Bool] = []
     var memberPostsInWindow: [Int] = []
+    var memberFirstPostIndex: [Int] = []
+    var memberSecondPost: [Double] = []
+    /// C3: bit 0/1/2 = active on day 1/7/30 after joining; bit 2+k = active in week k (1…12).
+    var memberRetentionBits: [UInt32] = []
+    var memberLastActive: [Double] = []
+    var memberRSVPInWindow: [Bool] = []
+    var memberViewsInWindow: [Int] = []
 
     // Tags.
     var tagIndex: [String: Int] = [:]
@@ -58,6 +65,19 @@ struct EngineState: Sendable {
     /// Replies that may be a first response: author ≠ thread author, not a bot, t > t0.
     var threadCandidates: [[Int]] = []
     var threadAccepted: [Int] = []
+    var threadViewsInWindow: [Int] = []
+
+    // C9.
+    var firstLogDay: Int?
+    var heatmap = [Int](repeating: 0, count: 7 * 24)
+    var activityPerDay: [Int: Int] = [:]
+
+    // C11: (member, event) pairs keyed member << 32 | event.
+    var eventIndex: [String: Int] = [:]
+    var rsvpPairs: Set<Int> = []
+    var rsvpPairsInWindow: Set<Int> = []
+    var attendPairs: Set<Int> = []
+    var walkInPairsInWindow: Set<Int> = []
 
     // Window counters.
     var repliesInWindow = 0
@@ -104,6 +124,7 @@ struct EngineState: Sendable {
             throw error(record, "t \(RFC3339.format(date)) is after the evaluation time \(RFC3339.format(Date(timeIntervalSince1970: evaluation)))")
         }
         lastTime = t
+        if firstLogDay == nil { firstLogDay = RFC3339.day(t) }
         switch record.event {
         case .tag:
             return true
@@ -132,7 +153,8 @@ struct EngineState: Sendable {
             threadAuthorStaff.append(memberStaff[m])
             threadCandidates.append([])
             threadAccepted.append(-1)
-            posted(m, t)
+            threadViewsInWindow.append(0)
+            posted(m, t, post: p)
             if inWindow(t), !memberStaff[m], !memberBot[m] { memberStartedThreadInWindow[m] = true }
             engaged(m, t, thread: threadRoot.count - 1, weight: 6)
         case let .reply(id, author, _, threadID, _):
@@ -146,7 +168,7 @@ struct EngineState: Sendable {
             let p = try addPost(id, record, author: m, t: t, thread: th)
             if m != threadAuthor[th], !memberBot[m], t > threadT0[th] { threadCandidates[th].append(p) }
             if inWindow(t) { repliesInWindow += 1 }
-            posted(m, t)
+            posted(m, t, post: p)
             engaged(m, t, thread: th, weight: 5)
         case let .accept(author, _, threadID, postID):
             let m = try member(author, record)
@@ -172,11 +194,32 @@ struct EngineState: Sendable {
             _ = try member(author, record)
             guard let p = postIndex[postID] else { return false }
             postFlags[p] += 1
-        case let .rsvp(author, _, _), let .attend(author, _, _):
-            active(try member(author, record), t)
-        case let .view(author, _, _):
-            active(try member(author, record), t)
+        case let .rsvp(author, _, event):
+            let m = try member(author, record)
+            active(m, t)
+            guard !memberBot[m], !memberStaff[m] else { break }
+            let pair = m << 32 | internEvent(event)
+            rsvpPairs.insert(pair)
+            if inWindow(t) {
+                rsvpPairsInWindow.insert(pair)
+                memberRSVPInWindow[m] = true
+            }
+        case let .attend(author, _, event):
+            let m = try member(author, record)
+            active(m, t)
+            guard !memberBot[m], !memberStaff[m] else { break }
+            let pair = m << 32 | internEvent(event)
+            attendPairs.insert(pair)
+            if inWindow(t), !rsvpPairs.contains(pair) { walkInPairsInWindow.insert(pair) }
+        case let .view(author, _, resource):
+            let m = try member(author, record)
+            active(m, t)
             if inWindow(t) { viewsInWindow += 1 }
+            guard !memberBot[m], !memberStaff[m], inWindow(t) else { break }
+            memberViewsInWindow[m] += 1
+            if let p = postIndex[resource], postThread[p] >= 0, threadRoot[postThread[p]] == p {
+                threadViewsInWindow[postThread[p]] += 1
+            }
         }
         return true
     }
@@ -188,6 +231,12 @@ struct EngineState: Sendable {
         tagProduct.append(false)
         tagWeight.append(0)
         return tagName.count - 1
+    }
+
+    mutating func internEvent(_ event: String) -> Int {
+        if let e = eventIndex[event] { return e }
+        eventIndex[event] = eventIndex.count
+        return eventIndex.count - 1
     }
 
     mutating func addMember(_ id: String, t: Double, line: Int, staff: Bool, bot: Bool) -> Int {
@@ -207,6 +256,12 @@ struct EngineState: Sendable {
         memberFirstPost.append(.infinity)
         memberFirstPostStaff.append(false)
         memberPostsInWindow.append(0)
+        memberFirstPostIndex.append(-1)
+        memberSecondPost.append(.infinity)
+        memberRetentionBits.append(0)
+        memberLastActive.append(-.infinity)
+        memberRSVPInWindow.append(false)
+        memberViewsInWindow.append(0)
         return m
     }
 
@@ -231,14 +286,34 @@ struct EngineState: Sendable {
         guard !memberBot[m], !memberStaff[m] else { return }
         let offset = stickinessLastDay - RFC3339.day(t)
         if offset >= 0, offset < 59 { memberDayMask[m] |= 1 << UInt64(offset) }
-        if inWindow(t) { memberVisitActiveInWindow[m] = true }
+        memberLastActive[m] = t
+        let day = RFC3339.day(t)
+        activityPerDay[day, default: 0] += 1
+        if inWindow(t) {
+            memberVisitActiveInWindow[m] = true
+            let weekday = ((day + 3) % 7 + 7) % 7  // 0 = Monday; 1970-01-01 was a Thursday
+            let hour = Int((t - Double(day) * 86_400) / 3600)
+            heatmap[weekday * 24 + min(max(hour, 0), 23)] += 1
+        }
+        let age = t - memberJoin[m]
+        if age >= 86_400 {
+            let days = Int(age / 86_400)
+            if days == 1 { memberRetentionBits[m] |= 1 }
+            if days == 7 { memberRetentionBits[m] |= 2 }
+            if days == 30 { memberRetentionBits[m] |= 4 }
+            let week = Int(age / (7 * 86_400))
+            if (1...12).contains(week) { memberRetentionBits[m] |= 1 << UInt32(2 + week) }
+        }
     }
 
     /// A post (thread or reply) by `m` at `t`: first post and C8 counts.
-    mutating func posted(_ m: Int, _ t: Double) {
+    mutating func posted(_ m: Int, _ t: Double, post: Int) {
         if memberFirstPost[m] == .infinity {
             memberFirstPost[m] = t
             memberFirstPostStaff[m] = memberStaff[m]
+            memberFirstPostIndex[m] = post
+        } else if memberSecondPost[m] == .infinity {
+            memberSecondPost[m] = t
         }
         if inWindow(t), !memberStaff[m], !memberBot[m] { memberPostsInWindow[m] += 1 }
     }

@@ -2,7 +2,7 @@ public import CommunityCore
 public import Foundation
 
 /// The community health report of one window: INSIGHTS.md's headline signals (A1, A2, A4) and
-/// core health metrics (C1, C2, C4, C5, C6, C8), each with its §5 benchmark verdict.
+/// core health metrics (C1, C2, C3, C4, C5, C6, C8, C9, C11), each with its §5 benchmark verdict.
 ///
 /// Undefined ratios (empty denominators) are `nil` and encode as JSON `null`, never 0
 /// (Reading 11). ``jsonData()`` encodes the report with stable snake_case keys, sorted, nulls
@@ -39,6 +39,12 @@ public struct InsightsReport: Sendable, Hashable, Encodable {
     public let participation: ParticipationInequality
     /// `topics`: A4 topic breadth.
     public let topics: TopicBreadth
+    /// `retention`: C3 retention cohorts.
+    public let retention: Retention
+    /// `activity_times`: C9 heatmap and bursts.
+    public let activityTimes: ActivityTimes
+    /// `events_resources`: C11 events and resources.
+    public let eventsResources: EventsAndResources
 
     enum CodingKeys: String, CodingKey {
         case schemaVersion = "schema_version"
@@ -50,7 +56,9 @@ public struct InsightsReport: Sendable, Hashable, Encodable {
         case firstResponse = "first_response"
         case unanswered
         case newContributors = "new_contributors"
-        case participation, topics
+        case participation, topics, retention
+        case activityTimes = "activity_times"
+        case eventsResources = "events_resources"
     }
 
     /// Encodes every section under its stable snake_case key.
@@ -68,6 +76,9 @@ public struct InsightsReport: Sendable, Hashable, Encodable {
         try c.encode(newContributors, forKey: .newContributors)
         try c.encode(participation, forKey: .participation)
         try c.encode(topics, forKey: .topics)
+        try c.encode(retention, forKey: .retention)
+        try c.encode(activityTimes, forKey: .activityTimes)
+        try c.encode(eventsResources, forKey: .eventsResources)
     }
 
     /// The report as pretty-printed JSON with sorted keys and explicit nulls.
