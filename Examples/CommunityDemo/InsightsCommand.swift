@@ -203,6 +203,35 @@ enum InsightsCommand {
             ("Unique viewers", "\(c11.uniqueViewers)", "\(c11.views) views, \(num(c11.viewsPerViewer)) per viewer"),
             ("Solution views", "\(c11.solutionViews)", "views of threads with an accepted answer"),
         ])
+        let e = r.engagement
+        out += table("Engagement (Orbit levels, Love, gravity)", [
+            ("Levels L1/L2/L3/L4/inactive", "\(e.leading)/\(e.contributing)/\(e.participating)/\(e.exploring)/\(e.inactive)", "\(e.members) members"),
+            ("Love mean / median / max", "\(num(e.loveMean)) / \(num(e.loveMedian)) / \(num(e.loveMax))", "decay 10% per 30 days"),
+            ("Gravity", num(e.gravity), "a month ago \(num(e.gravityMonthAgo)), change \(num(e.gravityChange))"),
+            ("SPICES S/P/I/C/E/S", [e.spices.support, e.spices.product, e.spices.insight, e.spices.content,
+                                    e.spices.engagement, e.spices.success].map { pct($0) }.joined(separator: " "), "support product insight content engagement success"),
+        ])
+        let a3 = r.champions
+        out += table("A3 Champions", [
+            ("Champions", "\(a3.champions)", a3.championMembers.prefix(10).joined(separator: ", ")),
+            ("Emerging", "\(a3.emerging)", a3.emergingMembers.prefix(10).joined(separator: ", ")),
+            ("Champion share", pct(a3.championShare), "of \(a3.engagedMau) engaged MAU"),
+        ])
+        let c7 = r.inactiveAtRisk
+        out += table("C7 Inactive & at risk", [
+            ("Inactive contributors", "\(c7.inactiveContributors)", "last post in window, older than 90 days"),
+            ("At risk", "\(c7.atRisk)", "top quartile, silent \(c7.quietDays) days: " + c7.atRiskMembers.prefix(10).joined(separator: ", ")),
+        ])
+        let top = r.members.sorted { $0.love > $1.love }.prefix(10)
+        out += "\nTop members by Love\n-------------------\n"
+        out += "member".padding(toLength: 16, withPad: " ", startingAt: 0) + "      love  level  champion  interests\n"
+        for m in top {
+            let level = m.orbitLevel.map { "L\($0)" } ?? "-"
+            let status = m.champion ? "yes" : m.emerging ? "emerging" : "no"
+            out += String(m.member.prefix(16)).padding(toLength: 16, withPad: " ", startingAt: 0)
+            out += String(format: "%10.2f", m.love) + "  " + level.padding(toLength: 5, withPad: " ", startingAt: 0)
+            out += "  " + status.padding(toLength: 8, withPad: " ", startingAt: 0) + "  " + m.topInterests.joined(separator: ", ") + "\n"
+        }
         return out
     }
 

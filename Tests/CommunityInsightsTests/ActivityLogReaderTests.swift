@@ -4,6 +4,8 @@ import Foundation
 import Testing
 
 @Suite struct ActivityLogReaderTests {
+    static func date(_ text: String) -> Date { RFC3339.parse(text.utf8) ?? .distantPast }
+
     static let valid = """
     {"type":"member","member":"ann","t":"2026-03-01T10:00:00Z"}
     {"type":"tag","tag":"swift","product":true}

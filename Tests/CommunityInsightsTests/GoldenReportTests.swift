@@ -254,4 +254,107 @@ import Testing
         #expect(c11.solutionViews == 1)
         #expect(c11.health.healthy == true)
     }
+
+    /// §3 Orbit levels at E: ann, sam, bob wrote first responses to newcomer threads (weight 7,
+    /// every asker joined < 30 days before) → L2; cid replied/attended (weight 5) and was active
+    /// on 5 of the last 7 days → L3; dee only viewed, on one day → L4. The bot is not a member here.
+    /// Gravity = (3·7² + 4² + 1²) / 5 = 164/5; a month ago nobody had joined → null.
+    @Test func engagementLevels() throws {
+        let e = report.engagement
+        #expect(e.members == 5)
+        #expect([e.leading, e.contributing, e.participating, e.exploring, e.inactive] as [Int] == [0, 3, 1, 1, 0])
+        #expect(e.gravity == 164.0 / 5)
+        #expect(e.gravityMonthAgo == nil)
+        #expect(e.gravityChange == nil)
+        let loves = report.members.map(\.love).sorted()
+        #expect(e.loveMedian == loves[2])
+        #expect(e.loveMax == loves[4])
+    }
+
+    /// Love = Σ w·0.9^(age/30 d), summed in log order, then bonuses in thread order.
+    @Test func love() throws {
+        let e = Date(timeIntervalSince1970: 1_772_964_000)
+        func d(_ t: String) -> Double { pow(0.9, e.timeIntervalSince(date(t)) / 2_592_000) }
+        let byID = Dictionary(uniqueKeysWithValues: report.members.map { ($0.member, $0) })
+        // dee: one view, 13 h before E.
+        #expect(byID["dee"]?.love == 1 * d("2026-03-07T21:00:00Z"))
+        // cid: r7 (deleted, still an activity) 5, d1 6, reaction 2, view 1, attend 5, q6 6; no bonus.
+        var cid = 5 * d("2026-03-03T09:20:00Z")
+        cid += 6 * d("2026-03-04T10:00:00Z")
+        cid += 2 * d("2026-03-04T11:00:00Z")
+        cid += 1 * d("2026-03-07T08:00:00Z")
+        cid += 5 * d("2026-03-07T18:00:00Z")
+        cid += 6 * d("2026-03-08T09:00:00Z")
+        #expect(byID["cid"]?.love == cid)
+        // bob: r4 5, react 2, r5 5, r6 5, q3 6, r9 5, r12 5, rsvp 3, attend 5; then q1's accepted
+        // answer r4 (+8 at the accept), q2's newcomer first response r6 (+2 = 7 − 5), q5's r12 (+2).
+        var bob = 5 * d("2026-03-01T11:00:00Z")
+        for (w, t) in [(2.0, "2026-03-01T12:30:00Z"), (5, "2026-03-02T10:00:00Z"), (5, "2026-03-02T10:30:00Z"),
+                       (6, "2026-03-03T09:00:00Z"), (5, "2026-03-03T14:00:00Z"), (5, "2026-03-06T11:00:00Z"),
+                       (3, "2026-03-06T12:00:00Z"), (5, "2026-03-07T18:00:00Z"),
+                       (8, "2026-03-01T12:00:00Z"), (2, "2026-03-02T10:30:00Z"), (2, "2026-03-06T11:00:00Z")] {
+            bob += w * d(t)
+        }
+        #expect(byID["bob"]?.love == bob)
+    }
+
+    func date(_ text: String) -> Date { ActivityLogReaderTests.date(text) }
+
+    /// Nobody has been a member for 30 days: no champion, every non-staff member's reason says so.
+    /// Engaged in the last 30 days (not staff, not bots): ann, bob, cid, sam → share 0/4.
+    /// C7: nothing older than 90 days; no activity before the 14-day quiet period → nobody at risk.
+    @Test func championsAndAtRisk() {
+        #expect(report.champions.champions == 0)
+        #expect(report.champions.emerging == 0)
+        #expect(report.champions.engagedMau == 4)
+        #expect(report.champions.championShare == 0.0)
+        #expect(report.members.first { $0.member == "sam" }?.championReasons == ["missed: member for fewer than 30 days"])
+        #expect(report.inactiveAtRisk.inactiveContributors == 0)
+        #expect(report.inactiveAtRisk.atRisk == 0)
+        #expect(report.inactiveAtRisk.quietDays == 14)
+    }
+
+    /// Community SPICES (window, non-staff, non-bot): every activity on question threads is Support
+    /// (q1 6, r1 5, r4 5, react 2, r5 5, r6 5, react 2, q3 6, r7 5, r8 5, r9 5, react 2, q4 6, r11 5,
+    /// q5 6, r12 5, cid's view of the solved q1 1, q6 6 = 82) plus the accepted answer r4 (8) = 90;
+    /// Engagement: d1 6, RSVP 3, two attends 5 + 5, two views of doc1 1 + 1 = 21.
+    @Test func spices() {
+        let shares = report.engagement.spices
+        #expect(shares.support == 90.0 / 111)
+        #expect(shares.engagement == 21.0 / 111)
+        #expect(shares.product == 0)
+        #expect(shares.insight == 0)
+        #expect(shares.content == 0)
+        #expect(shares.success == 0)
+        #expect(shares.acquisition == 0)
+    }
+
+    /// CRM records of the non-bot members, sorted by id.
+    @Test func memberRecords() throws {
+        #expect(report.members.map(\.member) == ["ann", "bob", "cid", "dee", "sam"])
+        let byID = Dictionary(uniqueKeysWithValues: report.members.map { ($0.member, $0) })
+        let ann = try #require(byID["ann"])
+        #expect(ann.orbitLevel == 2)
+        // ann's tag weights: q1 swift 6, r1 swift 5, reaction on r6 (lunch) 2, q4 swift 3 + lunch 3.
+        #expect(ann.topInterests == ["swift", "lunch"])
+        let p = [14.0 / 19, 5.0 / 19]
+        #expect(ann.topicEntropy == -(p[0] * log(p[0]) + p[1] * log(p[1])) / log(3.0))
+        #expect(ann.peerFirstResponses == 1)  // r8 on q3
+        #expect(ann.acceptedAnswers == 0)
+        #expect(ann.firstPostAt == date("2026-03-01T10:00:00Z"))
+        #expect(ann.lastActiveAt == date("2026-03-08T10:00:00Z"))
+        let bob = try #require(byID["bob"])
+        #expect(bob.acceptedAnswers == 1)  // q1; q3 is self-solved
+        #expect(bob.peerFirstResponses == 2)  // q2, q5
+        #expect(byID["cid"]?.topInterests == ["ios", "swift"])  // 6 each, tie by name
+        #expect(byID["cid"]?.orbitLevel == 3)
+        let dee = try #require(byID["dee"])
+        #expect(dee.orbitLevel == 4)
+        #expect(dee.topInterests.isEmpty)
+        #expect(dee.topicEntropy == nil)
+        #expect(dee.firstPostAt == nil)
+        #expect(dee.spicesProfile.engagement == 1.0)
+        #expect(byID["sam"]?.peerFirstResponses == 0)  // r3 and r10 were staff responses
+        #expect(byID["sam"]?.staff == false)
+    }
 }

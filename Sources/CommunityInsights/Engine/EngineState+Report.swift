@@ -4,6 +4,7 @@ extension EngineState {
     func makeReport() -> InsightsReport {
         let threadsInWindow = threadT0.indices.filter { inWindow(threadT0[$0]) }
         let firstResponses = threadsInWindow.map { firstResponse($0) }
+        let members = memberAnalytics()
         return InsightsReport(
             window: ReportWindow(
                 from: Date(timeIntervalSince1970: from), to: Date(timeIntervalSince1970: to),
@@ -20,7 +21,11 @@ extension EngineState {
             topics: topics(threadsInWindow),
             retention: retention(),
             activityTimes: activityTimes(),
-            eventsResources: eventsAndResources()
+            eventsResources: eventsAndResources(),
+            engagement: members.engagement,
+            champions: members.champions,
+            inactiveAtRisk: members.inactiveAtRisk,
+            members: members.members
         )
     }
 

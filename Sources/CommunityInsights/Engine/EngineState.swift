@@ -37,6 +37,21 @@ struct EngineState: Sendable {
     var memberRetentionBits: [UInt32] = []
     var memberLastActive: [Double] = []
     var memberRSVPInWindow: [Bool] = []
+    /// §3 Love so far (decayed to the evaluation time, capped per type and day).
+    var memberLove: [Double] = []
+    /// §3 cap: (day, count) per member and activity type (6 types: view react rsvp attend reply thread).
+    var memberCapDay: [Int] = []
+    var memberCapCount: [Int] = []
+    /// Days (offset from the evaluation day) with a Reading 5 line, whatever the staff status.
+    var memberPresence: [DayMask] = []
+    /// Days with an activity of weight 1–3, 4–6 (Orbit levels L4, L3); 7–9 (L2) is set at report time.
+    var memberWeightLow: [DayMask] = []
+    var memberWeightMid: [DayMask] = []
+    var memberLastSeen: [Double] = []
+    var memberLastPost: [Double] = []
+    var memberLastEngaged: [Double] = []
+    /// Engagement weight per tag over the whole log (top interests, H_m).
+    var memberTagWeights: [[Int: Double]] = []
     var memberViewsInWindow: [Int] = []
 
     // Tags.
@@ -66,6 +81,22 @@ struct EngineState: Sendable {
     var threadCandidates: [[Int]] = []
     var threadAccepted: [Int] = []
     var threadViewsInWindow: [Int] = []
+    var threadAcceptTime: [Double] = []
+    /// §4 letters from configuration or keywords (bit i = `SpicesLetter.allCases[i]`), and whether
+    /// configuration set them (then the defaults are skipped).
+    var threadSpicesBase: [UInt8] = []
+    var threadSpicesConfigured: [Bool] = []
+    var memberSpices: [Double] = []
+    var communitySpices = [Double](repeating: 0, count: 7)
+
+    // A3 inputs inside the 128-day span before the evaluation day.
+    let evaluationDay: Int
+    /// Reactions received per recipient and day offset.
+    var recentReactionsReceived: [Int: [Int]] = [:]
+    /// Days on which a reactor reacted to a recipient, keyed recipient << 32 | reactor.
+    var recentReactorDays: [Int: DayMask] = [:]
+    /// Flags of posts and deletions by someone else ("hidden"): (post, day offset).
+    var recentFlagsAndHides: [(post: Int, offset: Int)] = []
 
     // C9.
     var firstLogDay: Int?
@@ -92,6 +123,7 @@ struct EngineState: Sendable {
         evaluation = evaluationTime
         self.configuration = configuration
         stickinessLastDay = RFC3339.day(min(evaluationTime, to))
+        evaluationDay = RFC3339.day(evaluationTime)
     }
 
     func inWindow(_ t: Double) -> Bool { t >= from && t < to }
@@ -137,7 +169,7 @@ struct EngineState: Sendable {
             if inWindow(t), !staff, !bot { joinedInWindow.append(m) }
         case let .role(id, _, staff):
             memberStaff[try member(id, record)] = staff
-        case let .thread(id, author, _, _, kind, tags):
+        case let .thread(id, author, _, space, kind, tags):
             let m = try member(author, record)
             let p = try addPost(id, record, author: m, t: t, thread: threadRoot.count)
             var distinct: [Int] = []
@@ -154,7 +186,13 @@ struct EngineState: Sendable {
             threadCandidates.append([])
             threadAccepted.append(-1)
             threadViewsInWindow.append(0)
+            threadAcceptTime.append(.nan)
+            let (base, configured) = Spices.threadBase(space: space, tags: tags ?? [], map: configuration.spicesMap)
+            threadSpicesBase.append(base)
+            threadSpicesConfigured.append(configured)
             posted(m, t, post: p)
+            love(m, t, type: 5, weight: 6)
+            spices(m, t, threadLetters(threadRoot.count - 1, view: false, t), weight: 6)
             if inWindow(t), !memberStaff[m], !memberBot[m] { memberStartedThreadInWindow[m] = true }
             engaged(m, t, thread: threadRoot.count - 1, weight: 6)
         case let .reply(id, author, _, threadID, _):
@@ -169,6 +207,8 @@ struct EngineState: Sendable {
             if m != threadAuthor[th], !memberBot[m], t > threadT0[th] { threadCandidates[th].append(p) }
             if inWindow(t) { repliesInWindow += 1 }
             posted(m, t, post: p)
+            love(m, t, type: 4, weight: 5)
+            spices(m, t, threadLetters(th, view: false, t), weight: 5)
             engaged(m, t, thread: th, weight: 5)
         case let .accept(author, _, threadID, postID):
             let m = try member(author, record)
@@ -177,6 +217,7 @@ struct EngineState: Sendable {
                   threadRoot[postThread[p]] == root
             else { return false }
             threadAccepted[postThread[p]] = p
+            threadAcceptTime[postThread[p]] = t
         case let .react(author, _, postID):
             let m = try member(author, record)
             if inWindow(t) { reactionsInWindow += 1 }
@@ -186,17 +227,31 @@ struct EngineState: Sendable {
                 return false
             }
             engaged(m, t, thread: postThread[p], weight: 2)
+            love(m, t, type: 1, weight: 2)
+            spices(m, t, threadLetters(postThread[p], view: false, t), weight: 2)
+            let recipient = postAuthor[p]
+            let offset = evaluationDay - RFC3339.day(t)
+            if recipient != m, !memberBot[m], offset < DayMask.span {
+                recentReactionsReceived[recipient, default: [Int](repeating: 0, count: DayMask.span)][offset] += 1
+                recentReactorDays[recipient << 32 | m, default: DayMask()].insert(offset)
+            }
         case let .delete(author, _, postID):
-            _ = try member(author, record)
+            let m = try member(author, record)
             guard let p = postIndex[postID] else { return false }
             postDeleted[p] = true
+            let offset = evaluationDay - RFC3339.day(t)
+            if m != postAuthor[p], offset < DayMask.span { recentFlagsAndHides.append((p, offset)) }
         case let .flag(author, _, postID):
             _ = try member(author, record)
             guard let p = postIndex[postID] else { return false }
             postFlags[p] += 1
+            let offset = evaluationDay - RFC3339.day(t)
+            if offset < DayMask.span { recentFlagsAndHides.append((p, offset)) }
         case let .rsvp(author, _, event):
             let m = try member(author, record)
             active(m, t)
+            love(m, t, type: 2, weight: 3)
+            spices(m, t, Spices.eventLetters(event, map: configuration.spicesMap), weight: 3)
             guard !memberBot[m], !memberStaff[m] else { break }
             let pair = m << 32 | internEvent(event)
             rsvpPairs.insert(pair)
@@ -207,6 +262,8 @@ struct EngineState: Sendable {
         case let .attend(author, _, event):
             let m = try member(author, record)
             active(m, t)
+            love(m, t, type: 3, weight: 5)
+            spices(m, t, Spices.eventLetters(event, map: configuration.spicesMap), weight: 5)
             guard !memberBot[m], !memberStaff[m] else { break }
             let pair = m << 32 | internEvent(event)
             attendPairs.insert(pair)
@@ -215,6 +272,12 @@ struct EngineState: Sendable {
             let m = try member(author, record)
             active(m, t)
             if inWindow(t) { viewsInWindow += 1 }
+            love(m, t, type: 0, weight: 1)
+            if let p = postIndex[resource], postThread[p] >= 0, threadRoot[postThread[p]] == p {
+                spices(m, t, threadLetters(postThread[p], view: true, t), weight: 1)
+            } else {
+                spices(m, t, Spices.resourceLetters(resource, map: configuration.spicesMap), weight: 1)
+            }
             guard !memberBot[m], !memberStaff[m], inWindow(t) else { break }
             memberViewsInWindow[m] += 1
             if let p = postIndex[resource], postThread[p] >= 0, threadRoot[postThread[p]] == p {
@@ -262,6 +325,17 @@ struct EngineState: Sendable {
         memberLastActive.append(-.infinity)
         memberRSVPInWindow.append(false)
         memberViewsInWindow.append(0)
+        memberLove.append(0)
+        memberCapDay.append(contentsOf: [Int](repeating: Int.min, count: 6))
+        memberCapCount.append(contentsOf: [Int](repeating: 0, count: 6))
+        memberPresence.append(DayMask())
+        memberWeightLow.append(DayMask())
+        memberWeightMid.append(DayMask())
+        memberLastSeen.append(-.infinity)
+        memberLastPost.append(-.infinity)
+        memberLastEngaged.append(-.infinity)
+        memberTagWeights.append([:])
+        memberSpices.append(contentsOf: [Double](repeating: 0, count: 7))
         return m
     }
 
@@ -281,8 +355,57 @@ struct EngineState: Sendable {
         return p
     }
 
+    /// §3: an activity of `weight` counted into Love (decay 0.9 per 30 days, last 365 days,
+    /// at most 20 per type, member and UTC day) and into the Orbit weight masks.
+    mutating func love(_ m: Int, _ t: Double, type: Int, weight: Double) {
+        guard !memberBot[m], t > evaluation - 365 * 86_400 else { return }
+        let day = RFC3339.day(t)
+        let slot = m * 6 + type
+        if memberCapDay[slot] != day {
+            memberCapDay[slot] = day
+            memberCapCount[slot] = 0
+        }
+        guard memberCapCount[slot] < 20 else { return }
+        memberCapCount[slot] += 1
+        memberLove[m] += weight * Self.decay(evaluation - t)
+        let offset = evaluationDay - day
+        if weight <= 3 { memberWeightLow[m].insert(offset) } else { memberWeightMid[m].insert(offset) }
+    }
+
+    /// §4 letters of an activity on a thread: configuration first, else keyword letters plus
+    /// Support for question threads (views only once solved), else Engagement.
+    func threadLetters(_ th: Int, view: Bool, _ t: Double) -> UInt8 {
+        if threadSpicesConfigured[th] { return threadSpicesBase[th] }
+        var letters = threadSpicesBase[th]
+        if threadQuestion[th], !view || (threadAccepted[th] >= 0 && threadAcceptTime[th] <= t) {
+            letters |= Spices.bit(.support)
+        }
+        return letters == 0 ? Spices.bit(.engagement) : letters
+    }
+
+    /// Adds `weight` split evenly over `letters` to the member's profile and, inside the window
+    /// and for non-staff members, to the community's shares. An accept (weight 0 here) earns §3's 8
+    /// at report time, when it is known to be the final accept.
+    mutating func spices(_ m: Int, _ t: Double, _ letters: UInt8, weight: Double) {
+        guard !memberBot[m], weight > 0, letters != 0 else { return }
+        let share = weight / Double(letters.nonzeroBitCount)
+        for i in 0..<7 where letters & (1 << UInt8(i)) != 0 {
+            memberSpices[m * 7 + i] += share
+            if inWindow(t), !memberStaff[m] { communitySpices[i] += share }
+        }
+    }
+
+    /// 0.9^(age / 30 days).
+    static func decay(_ age: Double) -> Double {
+        pow(0.9, age / (30 * 86_400))
+    }
+
     /// Reading 5: an active line by a member who is neither staff at the line nor a bot.
     mutating func active(_ m: Int, _ t: Double) {
+        if !memberBot[m] {
+            memberPresence[m].insert(evaluationDay - RFC3339.day(t))
+            memberLastSeen[m] = t
+        }
         guard !memberBot[m], !memberStaff[m] else { return }
         let offset = stickinessLastDay - RFC3339.day(t)
         if offset >= 0, offset < 59 { memberDayMask[m] |= 1 << UInt64(offset) }
@@ -315,13 +438,20 @@ struct EngineState: Sendable {
         } else if memberSecondPost[m] == .infinity {
             memberSecondPost[m] = t
         }
+        memberLastPost[m] = t
         if inWindow(t), !memberStaff[m], !memberBot[m] { memberPostsInWindow[m] += 1 }
     }
 
     /// An engaged action (reaction, thread, reply; §0): also an active one.
     mutating func engaged(_ m: Int, _ t: Double, thread: Int?, weight: Double) {
         active(m, t)
-        guard !memberBot[m], !memberStaff[m], inWindow(t) else { return }
+        guard !memberBot[m], !memberStaff[m] else { return }
+        memberLastEngaged[m] = t
+        if let thread, !threadTags[thread].isEmpty {
+            let share = weight / Double(threadTags[thread].count)
+            for k in threadTags[thread] { memberTagWeights[m][k, default: 0] += share }
+        }
+        guard inWindow(t) else { return }
         memberEngagedInWindow[m] = true
         let day = RFC3339.day(t)
         if memberLastEngagedDay[m] != day {

@@ -20,6 +20,13 @@ public struct InsightsConfiguration: Sendable, Hashable {
     /// A3/§3: a newcomer thread is one whose author joined at most this long before `t0` (30 days).
     public var newcomerAge: TimeInterval = 30 * 86_400
 
+    /// C7 at-risk: a top-quartile member is at risk after this many days without activity
+    /// (INSIGHTS.md: 7–28; values outside are clamped).
+    public var atRiskQuietDays: Int = 14
+    /// §4: letters by space, tag, event id or resource id, applied before the default rules.
+    /// A key maps to every letter its activity contributes to (1/k of the weight each).
+    public var spicesMap: [String: Set<SpicesLetter>] = [:]
+
     /// Creates the default configuration.
     public init() {}
 }

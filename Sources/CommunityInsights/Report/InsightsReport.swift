@@ -2,7 +2,7 @@ public import CommunityCore
 public import Foundation
 
 /// The community health report of one window: INSIGHTS.md's headline signals (A1, A2, A4) and
-/// core health metrics (C1, C2, C3, C4, C5, C6, C8, C9, C11), each with its §5 benchmark verdict.
+/// core health metrics (C1–C9, C11), the §3 engagement score with the CRM records (A3 champions, top interests, §4 SPICES profile), each with its §5 benchmark verdict.
 ///
 /// Undefined ratios (empty denominators) are `nil` and encode as JSON `null`, never 0
 /// (Reading 11). ``jsonData()`` encodes the report with stable snake_case keys, sorted, nulls
@@ -45,6 +45,14 @@ public struct InsightsReport: Sendable, Hashable, Encodable {
     public let activityTimes: ActivityTimes
     /// `events_resources`: C11 events and resources.
     public let eventsResources: EventsAndResources
+    /// `engagement`: §3 Love, Orbit levels, gravity and §4 community SPICES shares.
+    public let engagement: EngagementLevels
+    /// `champions`: A3 champions and emerging members.
+    public let champions: ChampionSummary
+    /// `inactive_at_risk`: C7.
+    public let inactiveAtRisk: InactiveAndAtRisk
+    /// `members`: the CRM record of every non-bot member, sorted by member id.
+    public let members: [MemberInsight]
 
     enum CodingKeys: String, CodingKey {
         case schemaVersion = "schema_version"
@@ -59,6 +67,9 @@ public struct InsightsReport: Sendable, Hashable, Encodable {
         case participation, topics, retention
         case activityTimes = "activity_times"
         case eventsResources = "events_resources"
+        case engagement, champions
+        case inactiveAtRisk = "inactive_at_risk"
+        case members
     }
 
     /// Encodes every section under its stable snake_case key.
@@ -79,6 +90,10 @@ public struct InsightsReport: Sendable, Hashable, Encodable {
         try c.encode(retention, forKey: .retention)
         try c.encode(activityTimes, forKey: .activityTimes)
         try c.encode(eventsResources, forKey: .eventsResources)
+        try c.encode(engagement, forKey: .engagement)
+        try c.encode(champions, forKey: .champions)
+        try c.encode(inactiveAtRisk, forKey: .inactiveAtRisk)
+        try c.encode(members, forKey: .members)
     }
 
     /// The report as pretty-printed JSON with sorted keys and explicit nulls.
