@@ -105,7 +105,9 @@ extension EngineState {
             let top = weights.sorted { $0.value != $1.value ? $0.value > $1.value : tagName[$0.key] < tagName[$1.key] }
                 .prefix(3).map { tagName[$0.key] }
             var entropy: Double?
-            if tagCount >= 2, let h = Statistics.entropy(weights.values) { entropy = h / log(Double(tagCount)) }
+            if tagCount >= 2, let h = Statistics.entropy(weights.keys.sorted().compactMap { weights[$0] }) {
+                entropy = h / log(Double(tagCount))  // summed in tag order: deterministic
+            }
             return MemberInsight(
                 member: memberID[m], staff: memberStaff[m], love: love[m], orbitLevel: level,
                 champion: status[m]?.champion ?? false, emerging: status[m]?.emerging ?? false,
