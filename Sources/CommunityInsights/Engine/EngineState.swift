@@ -87,6 +87,9 @@ struct EngineState: Sendable {
     var threadSpicesBase: [UInt8] = []
     var threadSpicesConfigured: [Bool] = []
     var memberSpices: [Double] = []
+    /// §4 letters per event or resource id, computed once per id (keyword matching is costly).
+    var eventLetterCache: [String: UInt8] = [:]
+    var resourceLetterCache: [String: UInt8] = [:]
     var communitySpices = [Double](repeating: 0, count: 7)
 
     // A3 inputs inside the 128-day span before the evaluation day.
@@ -251,7 +254,7 @@ struct EngineState: Sendable {
             let m = try member(author, record)
             active(m, t)
             love(m, t, type: 2, weight: 3)
-            spices(m, t, Spices.eventLetters(event, map: configuration.spicesMap), weight: 3)
+            spices(m, t, eventLetters(event), weight: 3)
             guard !memberBot[m], !memberStaff[m] else { break }
             let pair = m << 32 | internEvent(event)
             rsvpPairs.insert(pair)
@@ -263,7 +266,7 @@ struct EngineState: Sendable {
             let m = try member(author, record)
             active(m, t)
             love(m, t, type: 3, weight: 5)
-            spices(m, t, Spices.eventLetters(event, map: configuration.spicesMap), weight: 5)
+            spices(m, t, eventLetters(event), weight: 5)
             guard !memberBot[m], !memberStaff[m] else { break }
             let pair = m << 32 | internEvent(event)
             attendPairs.insert(pair)
@@ -276,7 +279,7 @@ struct EngineState: Sendable {
             if let p = postIndex[resource], postThread[p] >= 0, threadRoot[postThread[p]] == p {
                 spices(m, t, threadLetters(postThread[p], view: true, t), weight: 1)
             } else {
-                spices(m, t, Spices.resourceLetters(resource, map: configuration.spicesMap), weight: 1)
+                spices(m, t, resourceLetters(resource), weight: 1)
             }
             guard !memberBot[m], !memberStaff[m], inWindow(t) else { break }
             memberViewsInWindow[m] += 1
@@ -381,6 +384,20 @@ struct EngineState: Sendable {
             letters |= Spices.bit(.support)
         }
         return letters == 0 ? Spices.bit(.engagement) : letters
+    }
+
+    mutating func eventLetters(_ event: String) -> UInt8 {
+        if let cached = eventLetterCache[event] { return cached }
+        let letters = Spices.eventLetters(event, map: configuration.spicesMap)
+        eventLetterCache[event] = letters
+        return letters
+    }
+
+    mutating func resourceLetters(_ resource: String) -> UInt8 {
+        if let cached = resourceLetterCache[resource] { return cached }
+        let letters = Spices.resourceLetters(resource, map: configuration.spicesMap)
+        resourceLetterCache[resource] = letters
+        return letters
     }
 
     /// Adds `weight` split evenly over `letters` to the member's profile and, inside the window

@@ -11,7 +11,10 @@ public struct ActivityLog: Sendable, Hashable {
     /// Creates a log from records, sorting them by (t, line).
     /// - Parameter records: The records, in any order.
     public init(records: [ActivityRecord]) {
-        self.records = records.sorted { $0.precedes($1) }
+        // Sort precomputed (t, line) keys rather than comparing enums: untimed tag lines first.
+        let keys = records.map { ($0.time?.timeIntervalSince1970 ?? -Double.infinity, $0.line) }
+        let order = keys.indices.sorted { keys[$0] < keys[$1] }
+        self.records = order.map { records[$0] }
     }
 
     /// Creates a log from records already sorted by (t, line).

@@ -69,7 +69,7 @@ public enum ActivityLogReader {
                 while contentStart < contentEnd, [0x20, 0x09].contains(bytes[contentStart]) { contentStart += 1 }
                 if contentStart == contentEnd { continue }
                 var scanner = JSONLineScanner(bytes: bytes, start: contentStart, end: contentEnd)
-                let fields: [String: JSONField]
+                let fields: JSONObjectFields
                 do throws(JSONLineScanner.Failure) {
                     fields = try scanner.parseObject()
                 } catch {
@@ -118,7 +118,7 @@ public enum ActivityLogReader {
         "view": "member, t, resource",
     ]
 
-    private static func event(from fields: [String: JSONField], line: Int) throws(CommunityError) -> ActivityEvent {
+    private static func event(from fields: JSONObjectFields, line: Int) throws(CommunityError) -> ActivityEvent {
         guard let typeField = fields["type"] else {
             throw lineError(line, "missing field \"type\"; expected one of \(knownTypes)")
         }
@@ -169,7 +169,7 @@ public enum ActivityLogReader {
 
     /// Typed access to a line's fields with "line N: …" errors.
     private struct FieldReader {
-        let fields: [String: JSONField]
+        let fields: JSONObjectFields
         let line: Int
         let type: String
         let required: String
@@ -218,7 +218,7 @@ public enum ActivityLogReader {
 
         func time() throws(CommunityError) -> Date {
             let text = try string("t")
-            guard let date = RFC3339.parse(text.utf8) else {
+            guard let date = RFC3339.parse(text) else {
                 throw lineError(line, "field \"t\" is not an RFC 3339 time: \"\(text)\" (expected e.g. 2026-03-01T18:00:00Z)")
             }
             return date

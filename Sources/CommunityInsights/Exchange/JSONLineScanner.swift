@@ -23,6 +23,22 @@ enum JSONField {
     }
 }
 
+/// The top-level fields of one line, in order; lookups scan from the end so the last duplicate
+/// key wins. A linear scan over a handful of small keys beats hashing into a dictionary per line.
+struct JSONObjectFields {
+    var keys: [String] = []
+    var values: [JSONField] = []
+
+    subscript(name: String) -> JSONField? {
+        var i = keys.count - 1
+        while i >= 0 {
+            if keys[i] == name { return values[i] }
+            i -= 1
+        }
+        return nil
+    }
+}
+
 /// A hand-written scanner for one JSON object per line. It keeps the top-level fields and skips
 /// nested values (unknown fields may hold anything valid). It is several times faster than
 /// `JSONSerialization` or `JSONDecoder` per line (see `ActivityLogReader`).
@@ -58,11 +74,13 @@ struct JSONLineScanner {
     }
 
     /// Parses the whole line as one object and returns its top-level fields (last key wins).
-    mutating func parseObject() throws(Failure) -> [String: JSONField] {
+    mutating func parseObject() throws(Failure) -> JSONObjectFields {
         skipWhitespace()
         guard index < end, bytes[index] == 0x7B else { throw fail("expected '{' (each line must be one JSON object)") }
         index += 1
-        var fields: [String: JSONField] = [:]
+        var fields = JSONObjectFields()
+        fields.keys.reserveCapacity(8)
+        fields.values.reserveCapacity(8)
         skipWhitespace()
         if index < end, bytes[index] == 0x7D {
             index += 1
@@ -74,7 +92,9 @@ struct JSONLineScanner {
                 skipWhitespace()
                 guard index < end, bytes[index] == 0x3A else { throw fail("expected ':' after field name \"\(key)\"") }
                 index += 1
-                fields[key] = try parseValue(depth: 0)
+                let value = try parseValue(depth: 0)
+                fields.keys.append(key)
+                fields.values.append(value)
                 skipWhitespace()
                 guard index < end else { throw fail("unterminated object: expected ',' or '}'") }
                 if bytes[index] == 0x2C { index += 1; continue }

@@ -3,9 +3,19 @@ import Foundation
 /// Parsing and formatting of RFC 3339 timestamps (`2026-03-01T18:00:00Z`, optional fractional
 /// seconds, `Z` or a numeric offset), without `DateFormatter`: the reader parses millions of them.
 enum RFC3339 {
+    /// Parses `text` as an RFC 3339 date-time; `nil` if malformed or out of range.
+    static func parse(_ text: String) -> Date? {
+        var text = text
+        return text.withUTF8 { parse($0) }
+    }
+
     /// Parses `bytes` as an RFC 3339 date-time; `nil` if malformed or out of range.
     static func parse(_ bytes: some Collection<UInt8>) -> Date? {
-        let b = Array(bytes)
+        Array(bytes).withUnsafeBufferPointer { parse($0) }
+    }
+
+    /// Parses UTF-8 bytes as an RFC 3339 date-time; `nil` if malformed or out of range.
+    static func parse(_ b: UnsafeBufferPointer<UInt8>) -> Date? {
         guard b.count >= 20 else { return nil }
         func digits(_ start: Int, _ count: Int) -> Int? {
             var value = 0
