@@ -222,6 +222,17 @@ enum InsightsCommand {
             ("Inactive contributors", "\(c7.inactiveContributors)", "last post in window, older than 90 days"),
             ("At risk", "\(c7.atRisk)", "top quartile, silent \(c7.quietDays) days: " + c7.atRiskMembers.prefix(10).joined(separator: ", ")),
         ])
+        var conversionRows: [Row] = r.conversion.cohorts.map { c in
+            ("Cohort \(c.cohort) (\(c.eligible)/\(c.members))",
+             [c.joinedToViewed, c.viewedToReacted, c.reactedToPosted, c.postedToChampion].map { pct($0) }.joined(separator: " "), "")
+        }
+        if conversionRows.isEmpty { conversionRows = [("No joiners in window", "", "")] }
+        conversionRows.insert(("Join month (observed/joined)", "view react post champ", "step rates within 90 days of joining"), at: 0)
+        for move in r.conversion.levelMoves where move.members > 0 {
+            conversionRows.append(("Level \(move.level.map { "L\($0)" } ?? "inactive") a month ago (\(move.members))",
+                                   "\(move.movedUp) up / \(move.held) held / \(move.movedDown) down", ""))
+        }
+        out += table("C10 Conversion", conversionRows)
         let top = r.members.sorted { $0.love > $1.love }.prefix(10)
         out += "\nTop members by Love\n-------------------\n"
         out += "member".padding(toLength: 16, withPad: " ", startingAt: 0) + "      love  level  champion  interests\n"

@@ -95,4 +95,35 @@ import Testing
         let report = try InsightsReport.compute(from: log())
         #expect(report.inactiveAtRisk.atRiskMembers == ["a0", "a1", "hero"])
     }
+
+    /// C10. Cohort 2026-02 (hero, obs at offset 120, emma at 100) is past its 90 days; the askers'
+    /// cohort 2026-03 (offset 75) is censored. Within 90 days of joining: hero and emma viewed
+    /// (obs only reacted, 120 days after joining); nobody reacted or RSVPed; hero and emma posted;
+    /// hero is a champion.
+    /// Level moves (E − 30 d → E): hero L1 (30 active days in [30, 120)) → L2; emma L2 → L1 (40
+    /// active days in the last 90); the 12 askers hold L3; obs inactive → L4 (his reaction at E).
+    @Test func conversion() throws {
+        let report = try InsightsReport.compute(from: log())
+        let cohorts = report.conversion.cohorts
+        #expect(cohorts.map(\.cohort) == ["2026-02", "2026-03"])
+        let february = try #require(cohorts.first)
+        #expect(february.members == 3)
+        #expect(february.eligible == 3)
+        #expect([february.viewed, february.reacted, february.posted, february.champions] as [Int] == [2, 0, 2, 1])
+        #expect(february.joinedToViewed == 2.0 / 3)
+        #expect(february.viewedToReacted == 0.0)
+        #expect(february.reactedToPosted == nil)
+        #expect(february.postedToChampion == 0.5)
+        let march = try #require(cohorts.last)
+        #expect(march.members == 12)
+        #expect(march.eligible == 0)
+        #expect(march.joinedToViewed == nil)
+        let moves = report.conversion.levelMoves
+        #expect(moves.map(\.level) == [1, 2, 3, 4, nil])
+        #expect(moves.map(\.members) as [Int] == [1, 1, 12, 0, 1])
+        #expect(moves[0].movedDown == 1)
+        #expect(moves[1].movedUp == 1)
+        #expect(moves[2].held == 12)
+        #expect(moves[4].movedUp == 1)
+    }
 }

@@ -357,4 +357,17 @@ import Testing
         #expect(byID["sam"]?.peerFirstResponses == 0)  // r3 and r10 were staff responses
         #expect(byID["sam"]?.staff == false)
     }
+
+    /// C10: the only cohort (2026-03) is younger than 90 days → censored; nobody had joined 30 days
+    /// before E, so there is no level move.
+    @Test func conversion() throws {
+        let cohort = try #require(report.conversion.cohorts.first)
+        #expect(report.conversion.cohorts.count == 1)
+        #expect(cohort.cohort == "2026-03")
+        #expect(cohort.members == 4)
+        #expect(cohort.eligible == 0)
+        #expect(cohort.joinedToViewed == nil)
+        #expect(cohort.postedToChampion == nil)
+        #expect(report.conversion.levelMoves.allSatisfy { $0.members == 0 })
+    }
 }

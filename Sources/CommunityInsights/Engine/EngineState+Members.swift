@@ -2,6 +2,7 @@ import Foundation
 
 /// Report-time member analytics: §3 Love, Orbit levels and gravity, C7, A3 and the CRM records.
 struct MemberAnalytics {
+    var conversion: Conversion
     var engagement: EngagementLevels
     var champions: ChampionSummary
     var inactiveAtRisk: InactiveAndAtRisk
@@ -75,7 +76,8 @@ extension EngineState {
             return count == 0 ? nil : total / Double(count)
         }
         let gravityNow = gravity(at: 0, levels)
-        let gravityBefore = gravity(at: 30, humans.map { level($0, at: 30) })
+        let levelsBefore = humans.map { level($0, at: 30) }
+        let gravityBefore = gravity(at: 30, levelsBefore)
         let loves = humans.map { love[$0] }.sorted()
 
         // C7.
@@ -122,7 +124,22 @@ extension EngineState {
         func ids(_ list: [Int]) -> [String] {
             list.map { memberID[$0] }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         }
+        // C10.
+        let monthAgo = evaluation - 30 * Self.dayLength
+        let moves = ([1, 2, 3, 4] as [Int?] + [nil]).map { start -> LevelMoves in
+            var members = 0, up = 0, held = 0, down = 0
+            for (index, m) in humans.enumerated() where memberJoin[m] <= monthAgo && levelsBefore[index] == start {
+                members += 1
+                let before = start ?? 5, after = levels[index] ?? 5
+                if after < before { up += 1 } else if after == before { held += 1 } else { down += 1 }
+            }
+            return LevelMoves(level: start, members: members, movedUp: up, held: held, movedDown: down)
+        }
+        let conversion = Conversion(
+            cohorts: conversionCohorts(champions: Set(champions)), levelMoves: moves)
+
         return MemberAnalytics(
+            conversion: conversion,
             engagement: EngagementLevels(
                 members: humans.count, loveMean: loves.isEmpty ? nil : loves.reduce(0, +) / Double(loves.count),
                 loveMedian: Statistics.median(loves), loveMax: loves.last,
@@ -147,5 +164,29 @@ extension EngineState {
         return SpicesShares(
             support: share(0), product: share(1), insight: share(2), content: share(3),
             engagement: share(4), success: share(5), acquisition: share(6))
+    }
+
+    func conversionCohorts(champions: Set<Int>) -> [ConversionCohort] {
+        let horizon = 90 * Self.dayLength
+        var byMonth: [String: [Int]] = [:]
+        for m in joinedInWindow {
+            byMonth[String(RFC3339.formatDay(RFC3339.day(memberJoin[m])).prefix(7)), default: []].append(m)
+        }
+        return byMonth.keys.sorted().map { month in
+            let members = byMonth[month] ?? []
+            let eligible = members.filter { memberJoin[$0] + horizon <= evaluation }
+            func within(_ t: Double, _ m: Int) -> Bool { t <= memberJoin[m] + horizon }
+            let viewed = Set(eligible.filter { within(memberFirstView[$0], $0) })
+            let reacted = Set(eligible.filter { within(memberFirstReactOrRSVP[$0], $0) })
+            let posted = Set(eligible.filter { within(memberFirstPost[$0], $0) })
+            let champion = Set(eligible.filter { champions.contains($0) })
+            return ConversionCohort(
+                cohort: month, members: members.count, eligible: eligible.count, viewed: viewed.count,
+                reacted: reacted.count, posted: posted.count, champions: champion.count,
+                joinedToViewed: Statistics.ratio(viewed.count, eligible.count),
+                viewedToReacted: Statistics.ratio(viewed.intersection(reacted).count, viewed.count),
+                reactedToPosted: Statistics.ratio(reacted.intersection(posted).count, reacted.count),
+                postedToChampion: Statistics.ratio(posted.intersection(champion).count, posted.count))
+        }
     }
 }

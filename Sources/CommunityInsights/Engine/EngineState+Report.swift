@@ -25,6 +25,7 @@ extension EngineState {
             engagement: members.engagement,
             champions: members.champions,
             inactiveAtRisk: members.inactiveAtRisk,
+            conversion: members.conversion,
             members: members.members
         )
     }

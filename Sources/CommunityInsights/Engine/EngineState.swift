@@ -52,6 +52,9 @@ struct EngineState: Sendable {
     var memberLastEngaged: [Double] = []
     /// Engagement weight per tag over the whole log (top interests, H_m).
     var memberTagWeights: [[Int: Double]] = []
+    /// C10: first view and first reaction-or-RSVP (any staff status).
+    var memberFirstView: [Double] = []
+    var memberFirstReactOrRSVP: [Double] = []
     var memberViewsInWindow: [Int] = []
 
     // Tags.
@@ -223,6 +226,7 @@ struct EngineState: Sendable {
             threadAcceptTime[postThread[p]] = t
         case let .react(author, _, postID):
             let m = try member(author, record)
+            memberFirstReactOrRSVP[m] = min(memberFirstReactOrRSVP[m], t)
             if inWindow(t) { reactionsInWindow += 1 }
             guard let p = postIndex[postID], postThread[p] >= 0 else {
                 active(m, t)
@@ -252,6 +256,7 @@ struct EngineState: Sendable {
             if offset < DayMask.span { recentFlagsAndHides.append((p, offset)) }
         case let .rsvp(author, _, event):
             let m = try member(author, record)
+            memberFirstReactOrRSVP[m] = min(memberFirstReactOrRSVP[m], t)
             active(m, t)
             love(m, t, type: 2, weight: 3)
             spices(m, t, eventLetters(event), weight: 3)
@@ -273,6 +278,7 @@ struct EngineState: Sendable {
             if inWindow(t), !rsvpPairs.contains(pair) { walkInPairsInWindow.insert(pair) }
         case let .view(author, _, resource):
             let m = try member(author, record)
+            memberFirstView[m] = min(memberFirstView[m], t)
             active(m, t)
             if inWindow(t) { viewsInWindow += 1 }
             love(m, t, type: 0, weight: 1)
@@ -339,6 +345,8 @@ struct EngineState: Sendable {
         memberLastEngaged.append(-.infinity)
         memberTagWeights.append([:])
         memberSpices.append(contentsOf: [Double](repeating: 0, count: 7))
+        memberFirstView.append(.infinity)
+        memberFirstReactOrRSVP.append(.infinity)
         return m
     }
 

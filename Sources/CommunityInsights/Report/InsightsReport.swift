@@ -2,7 +2,7 @@ public import CommunityCore
 public import Foundation
 
 /// The community health report of one window: INSIGHTS.md's headline signals (A1, A2, A4) and
-/// core health metrics (C1–C9, C11), the §3 engagement score with the CRM records (A3 champions, top interests, §4 SPICES profile), each with its §5 benchmark verdict.
+/// core health metrics (C1–C11), the §3 engagement score with the CRM records (A3 champions, top interests, §4 SPICES profile), each with its §5 benchmark verdict.
 ///
 /// Undefined ratios (empty denominators) are `nil` and encode as JSON `null`, never 0
 /// (Reading 11). ``jsonData()`` encodes the report with stable snake_case keys, sorted, nulls
@@ -51,6 +51,8 @@ public struct InsightsReport: Sendable, Hashable, Encodable {
     public let champions: ChampionSummary
     /// `inactive_at_risk`: C7.
     public let inactiveAtRisk: InactiveAndAtRisk
+    /// `conversion`: C10 conversion ladder and monthly Orbit-level moves.
+    public let conversion: Conversion
     /// `members`: the CRM record of every non-bot member, sorted by member id.
     public let members: [MemberInsight]
 
@@ -69,7 +71,7 @@ public struct InsightsReport: Sendable, Hashable, Encodable {
         case eventsResources = "events_resources"
         case engagement, champions
         case inactiveAtRisk = "inactive_at_risk"
-        case members
+        case members, conversion
     }
 
     /// Encodes every section under its stable snake_case key.
@@ -93,6 +95,7 @@ public struct InsightsReport: Sendable, Hashable, Encodable {
         try c.encode(engagement, forKey: .engagement)
         try c.encode(champions, forKey: .champions)
         try c.encode(inactiveAtRisk, forKey: .inactiveAtRisk)
+        try c.encode(conversion, forKey: .conversion)
         try c.encode(members, forKey: .members)
     }
 
