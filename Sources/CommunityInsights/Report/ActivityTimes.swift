@@ -1,5 +1,3 @@
-public import Foundation
-
 /// C9 Activity dates and times (UTC).
 ///
 /// INSIGHTS.md C9, Reading 13. Undefined ratios are `nil` (JSON `null`), never 0; every field is always

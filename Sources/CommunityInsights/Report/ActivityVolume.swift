@@ -1,5 +1,3 @@
-public import Foundation
-
 /// Raw counts of the window, for context.
 ///
 /// INSIGHTS.md §0. Undefined ratios are `nil` (JSON `null`), never 0; every field is always

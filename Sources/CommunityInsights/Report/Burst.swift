@@ -1,5 +1,3 @@
-public import Foundation
-
 /// A C9 burst day.
 ///
 /// INSIGHTS.md C9. Undefined ratios are `nil` (JSON `null`), never 0; every field is always

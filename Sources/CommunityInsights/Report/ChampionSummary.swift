@@ -1,5 +1,3 @@
-public import Foundation
-
 /// A3 Champions and emerging champions at the evaluation time.
 ///
 /// INSIGHTS.md A3. Undefined ratios are `nil` (JSON `null`), never 0; every field is always

@@ -1,5 +1,3 @@
-public import Foundation
-
 /// C10 Conversion ladder joined → viewed → reacted/RSVP → posted → champion, and monthly level moves.
 ///
 /// INSIGHTS.md C10. Undefined ratios are `nil` (JSON `null`), never 0; every field is always

@@ -1,5 +1,3 @@
-public import Foundation
-
 /// One C10 conversion cohort: members who joined in one UTC calendar month.
 ///
 /// INSIGHTS.md C10. Undefined ratios are `nil` (JSON `null`), never 0; every field is always

@@ -1,5 +1,3 @@
-public import Foundation
-
 /// One UTC day and a count.
 ///
 /// INSIGHTS.md C2. Undefined ratios are `nil` (JSON `null`), never 0; every field is always

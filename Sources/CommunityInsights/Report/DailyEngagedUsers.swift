@@ -1,5 +1,3 @@
-public import Foundation
-
 /// C2 Daily engaged users.
 ///
 /// INSIGHTS.md C2. Undefined ratios are `nil` (JSON `null`), never 0; every field is always

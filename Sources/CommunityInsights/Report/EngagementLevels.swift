@@ -1,5 +1,3 @@
-public import Foundation
-
 /// §3 Orbit-style engagement: Love, Orbit levels and gravity (non-bot members, at the evaluation time).
 ///
 /// INSIGHTS.md §3. Undefined ratios are `nil` (JSON `null`), never 0; every field is always

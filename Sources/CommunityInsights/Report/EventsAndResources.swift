@@ -1,5 +1,3 @@
-public import Foundation
-
 /// C11 Events and resources.
 ///
 /// INSIGHTS.md C11. Undefined ratios are `nil` (JSON `null`), never 0; every field is always

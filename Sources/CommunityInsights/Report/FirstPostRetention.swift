@@ -1,5 +1,3 @@
-public import Foundation
-
 /// C3 second cohort: members by first post; retained = posts again within 90 days.
 ///
 /// INSIGHTS.md C3. Undefined ratios are `nil` (JSON `null`), never 0; every field is always

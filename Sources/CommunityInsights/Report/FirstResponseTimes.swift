@@ -1,5 +1,3 @@
-public import Foundation
-
 /// C4 Time to first response (TTFR), in seconds.
 ///
 /// INSIGHTS.md C4, Readings 8, 11. Undefined ratios are `nil` (JSON `null`), never 0; every field is always

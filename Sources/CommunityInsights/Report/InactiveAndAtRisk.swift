@@ -1,5 +1,3 @@
-public import Foundation
-
 /// C7 Inactive and at-risk members.
 ///
 /// INSIGHTS.md C7. Undefined ratios are `nil` (JSON `null`), never 0; every field is always

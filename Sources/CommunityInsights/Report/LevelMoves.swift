@@ -1,5 +1,3 @@
-public import Foundation
-
 /// C10 monthly Orbit-level moves of the members at one level 30 days before E.
 ///
 /// INSIGHTS.md C10. Undefined ratios are `nil` (JSON `null`), never 0; every field is always

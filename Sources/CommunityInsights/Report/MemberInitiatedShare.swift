@@ -1,5 +1,3 @@
-public import Foundation
-
 /// A2 Member-initiated thread share (MIT).
 ///
 /// INSIGHTS.md A2. Undefined ratios are `nil` (JSON `null`), never 0; every field is always

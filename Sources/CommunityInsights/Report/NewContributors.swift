@@ -1,5 +1,3 @@
-public import Foundation
-
 /// C6 New contributors and activation.
 ///
 /// INSIGHTS.md C6. Undefined ratios are `nil` (JSON `null`), never 0; every field is always

@@ -1,5 +1,3 @@
-public import Foundation
-
 /// C8 Participation inequality.
 ///
 /// INSIGHTS.md C8, Reading 7. Undefined ratios are `nil` (JSON `null`), never 0; every field is always

@@ -1,5 +1,3 @@
-public import Foundation
-
 /// A1 Peer answer share (PAS) and its companions.
 ///
 /// INSIGHTS.md A1. Undefined ratios are `nil` (JSON `null`), never 0; every field is always

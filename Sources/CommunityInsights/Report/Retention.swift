@@ -1,5 +1,3 @@
-public import Foundation
-
 /// C3 N-day retention.
 ///
 /// INSIGHTS.md C3. Undefined ratios are `nil` (JSON `null`), never 0; every field is always

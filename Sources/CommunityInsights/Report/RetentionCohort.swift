@@ -1,5 +1,3 @@
-public import Foundation
-
 /// One C3 retention cohort: members who joined in one UTC week (Monday start).
 ///
 /// INSIGHTS.md C3. Undefined ratios are `nil` (JSON `null`), never 0; every field is always

@@ -1,5 +1,3 @@
-public import Foundation
-
 /// Shares of engagement weight per SPICES letter (they sum to 1 when defined).
 ///
 /// INSIGHTS.md §4. Undefined ratios are `nil` (JSON `null`), never 0; every field is always

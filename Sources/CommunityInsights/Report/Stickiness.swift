@@ -1,5 +1,3 @@
-public import Foundation
-
 /// C1 Stickiness (DAU/MAU).
 ///
 /// INSIGHTS.md C1, Readings 5–6. Undefined ratios are `nil` (JSON `null`), never 0; every field is always

@@ -1,5 +1,3 @@
-public import Foundation
-
 /// A4 Topic breadth beyond the product (Derived).
 ///
 /// INSIGHTS.md A4, Reading 10. Undefined ratios are `nil` (JSON `null`), never 0; every field is always

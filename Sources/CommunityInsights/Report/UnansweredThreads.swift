@@ -1,5 +1,3 @@
-public import Foundation
-
 /// C5 Unanswered and unsolved rates.
 ///
 /// INSIGHTS.md C5, Readings 11–12. Undefined ratios are `nil` (JSON `null`), never 0; every field is always
