@@ -60,20 +60,17 @@ enum InsightsCommand {
         guard let importPath else {
             return usageError("--import FILE.jsonl is required (the demo community's own log is not wired in yet)")
         }
+        if let from, let to, to <= from { return usageError("--to must be after --from") }
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: importPath))
+        } catch {
+            FileHandle.standardError.write(Data("community-demo insights: cannot read \(importPath): \(error.localizedDescription)\n".utf8))
+            return 65
+        }
         do throws(CommunityError) {
-            let log = try ActivityLogReader.read(contentsOf: URL(fileURLWithPath: importPath))
-            var window: InsightsWindow?
-            if from != nil || to != nil {
-                let covering = log.records.isEmpty ? nil : try InsightsWindow.covering(log)
-                guard let start = from ?? covering?.from, let end = to ?? covering?.to else {
-                    return usageError("the file has no timed line: give both --from and --to")
-                }
-                guard end > start else { return usageError("--to must be after --from") }
-                window = try InsightsWindow(from: start, to: end)
-            } else if log.evaluationTime == nil {
-                return usageError("the file has no timed line: give both --from and --to")
-            }
-            let report = try InsightsReport.compute(from: log, window: window)
+            // Two passes over the bytes: the decoded records are never all in memory.
+            let report = try InsightsReport.compute(importing: data, from: from, to: to)
             if json {
                 var data = try report.jsonData()
                 data.append(0x0A)

@@ -51,6 +51,19 @@ public enum ActivityLogReader {
     /// - Throws: ``CommunityError`` `invalidInput` naming the first bad line.
     public static func read(_ data: Data) throws(CommunityError) -> ActivityLog {
         var records: [ActivityRecord] = []
+        try forEachLine(of: data) { (bytes, line, start, end) throws(CommunityError) in
+            records.append(ActivityRecord(line: line, event: try parseLine(bytes, start: start, end: end, line: line)))
+        }
+        let log = ActivityLog(records: records)
+        try checkMembers(log.records)
+        return log
+    }
+
+    /// Calls `body` with the bytes and the content range of every non-blank line (1-based line
+    /// numbers; trailing CR and surrounding blanks trimmed; a UTF-8 byte order mark skipped).
+    static func forEachLine(
+        of data: Data, _ body: (UnsafeBufferPointer<UInt8>, Int, Int, Int) throws(CommunityError) -> Void
+    ) throws(CommunityError) {
         let result: Result<Void, CommunityError> = data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Result<Void, CommunityError> in
             let bytes = raw.bindMemory(to: UInt8.self)
             var lineStart = 0
@@ -68,15 +81,8 @@ public enum ActivityLogReader {
                 }
                 while contentStart < contentEnd, [0x20, 0x09].contains(bytes[contentStart]) { contentStart += 1 }
                 if contentStart == contentEnd { continue }
-                var scanner = JSONLineScanner(bytes: bytes, start: contentStart, end: contentEnd)
-                let fields: JSONObjectFields
-                do throws(JSONLineScanner.Failure) {
-                    fields = try scanner.parseObject()
-                } catch {
-                    return .failure(lineError(lineNumber, "not a JSON object (column \(error.column): \(error.reason))"))
-                }
                 do throws(CommunityError) {
-                    records.append(ActivityRecord(line: lineNumber, event: try event(from: fields, line: lineNumber)))
+                    try body(bytes, lineNumber, contentStart, contentEnd)
                 } catch {
                     return .failure(error)
                 }
@@ -84,9 +90,18 @@ public enum ActivityLogReader {
             return .success(())
         }
         if case let .failure(error) = result { throw error }
-        let log = ActivityLog(records: records)
-        try checkMembers(log.records)
-        return log
+    }
+
+    /// Parses one line's content into an event.
+    static func parseLine(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int, line: Int) throws(CommunityError) -> ActivityEvent {
+        var scanner = JSONLineScanner(bytes: bytes, start: start, end: end)
+        let fields: JSONObjectFields
+        do throws(JSONLineScanner.Failure) {
+            fields = try scanner.parseObject()
+        } catch {
+            throw lineError(line, "not a JSON object (column \(error.column): \(error.reason))")
+        }
+        return try event(from: fields, line: line)
     }
 
     /// Every member must have exactly one `member` line, before (in (t, line) order) any other
