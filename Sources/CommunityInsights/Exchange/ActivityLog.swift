@@ -13,7 +13,7 @@ public struct ActivityLog: Sendable, Hashable {
     public init(records: [ActivityRecord]) {
         // Sort precomputed (t, line) keys rather than comparing enums: untimed tag lines first.
         let keys = records.map { ($0.time?.timeIntervalSince1970 ?? -Double.infinity, $0.line) }
-        let order = keys.indices.sorted { keys[$0] < keys[$1] }
+        let order = keys.indices.sorted { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : $0 < $1 }  // stable
         self.records = order.map { records[$0] }
     }
 
