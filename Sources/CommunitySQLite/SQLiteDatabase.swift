@@ -133,6 +133,11 @@ final class SQLiteDatabase {
                 }
             case .emptyBlob:
                 code = sqlite3_bind_zeroblob(statement, index, 0)
+            case .afterEveryIdentifier:
+                let bytes = [UInt8](repeating: 0xFF, count: 17)
+                code = bytes.withUnsafeBytes { raw in
+                    sqlite3_bind_blob(statement, index, raw.baseAddress, 17, csqlite_transient())
+                }
             }
             guard code == SQLITE_OK else { throw error(code, "binding parameter \(index) of '\(sql.prefix(80))'") }
         }
@@ -149,6 +154,8 @@ enum SQLiteValue {
     case identifier(high: UInt64, low: UInt64)
     /// A zero-length blob: sorts before every identifier (the "no cursor" bound).
     case emptyBlob
+    /// Seventeen 0xFF bytes: sorts after every identifier (the "no cursor" bound of a descending page).
+    case afterEveryIdentifier
 
     static func id<S>(_ id: Identifier<S>) -> SQLiteValue { .identifier(high: id.high, low: id.low) }
 
@@ -156,6 +163,9 @@ enum SQLiteValue {
 
     /// A cursor: strictly-after `id`, or before everything when `nil`.
     static func cursor<S>(_ id: Identifier<S>?) -> SQLiteValue { id.map { .id($0) } ?? .emptyBlob }
+
+    /// A descending cursor: strictly-before `id`, or after everything when `nil`.
+    static func before<S>(_ id: Identifier<S>?) -> SQLiteValue { id.map { .id($0) } ?? .afterEveryIdentifier }
 
     static func optionalText(_ text: String?) -> SQLiteValue { text.map { .text($0) } ?? .null }
 }

@@ -121,6 +121,160 @@ extension SQLiteMigration {
             CREATE INDEX activities_by_community ON activities(community_id, sequence);
             CREATE INDEX activities_by_space ON activities(space_id, sequence) WHERE space_id IS NOT NULL;
             """),
+        SQLiteMigration(version: 2, summary: "discussions: settings, threads, posts, revisions, reactions, read state, follows, inbox, flags, full-text search", sql: """
+            CREATE TABLE community_discussion_settings (
+                community_id BLOB NOT NULL PRIMARY KEY,
+                allowed_reactions TEXT NOT NULL,
+                auto_hide_flag_threshold INTEGER NOT NULL
+            ) WITHOUT ROWID;
+
+            CREATE TABLE space_discussion_settings (
+                space_id BLOB NOT NULL PRIMARY KEY,
+                replies_to_announcements INTEGER NOT NULL,
+                slow_mode REAL
+            ) WITHOUT ROWID;
+
+            -- last_activity_ms, created_ms and reaction_count are the ThreadPosition keys of the
+            -- listings (key descending, then id descending); deleted threads are never listed.
+            CREATE TABLE threads (
+                id BLOB NOT NULL PRIMARY KEY,
+                community_id BLOB NOT NULL,
+                space_id BLOB NOT NULL,
+                author_id BLOB NOT NULL,
+                author_is_staff INTEGER NOT NULL,
+                kind TEXT NOT NULL,
+                title TEXT NOT NULL,
+                tags TEXT NOT NULL,
+                first_post_id BLOB NOT NULL,
+                created_at REAL NOT NULL,
+                last_activity_at REAL NOT NULL,
+                last_post_number INTEGER NOT NULL,
+                post_count INTEGER NOT NULL,
+                reaction_count INTEGER NOT NULL,
+                reply_count INTEGER NOT NULL,
+                pin_order INTEGER,
+                is_locked INTEGER NOT NULL,
+                is_closed INTEGER NOT NULL,
+                deleted_at REAL,
+                accepted_post_id BLOB,
+                accepted_author_id BLOB,
+                accepted_by_staff INTEGER,
+                accepted_by TEXT,
+                accepted_at REAL,
+                last_activity_ms INTEGER NOT NULL,
+                created_ms INTEGER NOT NULL
+            ) WITHOUT ROWID;
+            CREATE INDEX threads_by_activity ON threads(space_id, last_activity_ms, id) WHERE deleted_at IS NULL;
+            CREATE INDEX threads_by_creation ON threads(space_id, created_ms, id) WHERE deleted_at IS NULL;
+            CREATE INDEX threads_by_reactions ON threads(space_id, reaction_count, id) WHERE deleted_at IS NULL;
+            CREATE INDEX threads_unanswered ON threads(space_id, created_ms, id)
+                WHERE deleted_at IS NULL AND kind = 'question' AND accepted_post_id IS NULL;
+            CREATE INDEX threads_pinned ON threads(space_id, pin_order, id) WHERE pin_order IS NOT NULL AND deleted_at IS NULL;
+
+            -- A rowid table: the rowid (seq) is the post's document id in post_search.
+            CREATE TABLE posts (
+                seq INTEGER PRIMARY KEY,
+                id BLOB NOT NULL UNIQUE,
+                community_id BLOB NOT NULL,
+                space_id BLOB NOT NULL,
+                thread_id BLOB NOT NULL,
+                number INTEGER NOT NULL,
+                author_id BLOB,
+                author_is_staff INTEGER NOT NULL,
+                body TEXT NOT NULL,
+                excerpt TEXT NOT NULL,
+                mentions TEXT NOT NULL,
+                tags TEXT NOT NULL,
+                links TEXT NOT NULL,
+                in_reply_to BLOB,
+                created_at REAL NOT NULL,
+                edited_at REAL,
+                deleted_at REAL,
+                deleted_by TEXT,
+                hidden_at REAL,
+                reaction_counts TEXT NOT NULL,
+                UNIQUE (thread_id, number)
+            );
+            CREATE INDEX posts_by_author ON posts(author_id, created_at) WHERE author_id IS NOT NULL;
+            CREATE INDEX posts_by_author_in_space ON posts(author_id, space_id, created_at) WHERE author_id IS NOT NULL;
+
+            CREATE TABLE post_revisions (
+                seq INTEGER PRIMARY KEY,
+                post_id BLOB NOT NULL,
+                number INTEGER NOT NULL,
+                previous_body TEXT NOT NULL,
+                edited_by TEXT NOT NULL,
+                edited_at REAL NOT NULL
+            );
+            CREATE INDEX post_revisions_by_post ON post_revisions(post_id, seq);
+
+            CREATE TABLE reactions (
+                post_id BLOB NOT NULL,
+                member_id BLOB NOT NULL,
+                emoji TEXT NOT NULL,
+                created_at REAL NOT NULL,
+                PRIMARY KEY (post_id, member_id, emoji)
+            ) WITHOUT ROWID;
+
+            CREATE TABLE read_markers (
+                member_id BLOB NOT NULL,
+                thread_id BLOB NOT NULL,
+                last_read_number INTEGER NOT NULL,
+                updated_at REAL NOT NULL,
+                PRIMARY KEY (member_id, thread_id)
+            ) WITHOUT ROWID;
+
+            CREATE TABLE space_read_marks (
+                member_id BLOB NOT NULL,
+                space_id BLOB NOT NULL,
+                read_up_to REAL NOT NULL,
+                PRIMARY KEY (member_id, space_id)
+            ) WITHOUT ROWID;
+
+            -- target_kind is 'thread' or 'space'.
+            CREATE TABLE follows (
+                target_kind TEXT NOT NULL,
+                target_id BLOB NOT NULL,
+                member_id BLOB NOT NULL,
+                PRIMARY KEY (target_kind, target_id, member_id)
+            ) WITHOUT ROWID;
+
+            CREATE TABLE inbox_items (
+                id BLOB NOT NULL PRIMARY KEY,
+                community_id BLOB NOT NULL,
+                member_id BLOB NOT NULL,
+                kind TEXT NOT NULL,
+                actor TEXT NOT NULL,
+                thread_id BLOB,
+                post_id BLOB,
+                summary TEXT NOT NULL,
+                created_at REAL NOT NULL,
+                read_at REAL
+            ) WITHOUT ROWID;
+            CREATE INDEX inbox_by_member ON inbox_items(member_id, id);
+            -- read_at (always NULL here) lets SQLite count unread items from the index alone.
+            CREATE INDEX inbox_unread ON inbox_items(member_id, id, read_at) WHERE read_at IS NULL;
+
+            CREATE TABLE flags (
+                id BLOB NOT NULL PRIMARY KEY,
+                community_id BLOB NOT NULL,
+                space_id BLOB NOT NULL,
+                post_id BLOB NOT NULL,
+                reporter_id BLOB NOT NULL,
+                reason TEXT NOT NULL,
+                note TEXT NOT NULL,
+                created_at REAL NOT NULL,
+                resolution TEXT,
+                resolved_by TEXT,
+                resolved_at REAL
+            ) WITHOUT ROWID;
+            CREATE INDEX flags_by_post ON flags(post_id, id);
+            CREATE INDEX flags_open ON flags(community_id, id) WHERE resolution IS NULL;
+
+            -- One document per live post (rowid = posts.seq): the SearchText tokens of its body,
+            -- preceded by the thread title for the first post. Deleted and hidden posts have none.
+            CREATE VIRTUAL TABLE post_search USING fts5(text, tokenize = 'unicode61 remove_diacritics 2');
+            """),
     ]
 }
 

@@ -1,3 +1,6 @@
+import CommunityCore
+import Foundation
+
 /// The SQL of every paged query, in one place so the query-plan test checks exactly what runs.
 enum SQLiteQueries {
     static let membersPage =
@@ -20,6 +23,105 @@ enum SQLiteQueries {
 
     static let activitiesOfSpace =
         "SELECT \(SQLiteRecords.activityColumns) FROM activities WHERE space_id = ?1 AND community_id = ?2 AND sequence > ?3 ORDER BY sequence LIMIT ?4"
+
+    // MARK: Discussions
+
+    /// A page of a space's threads in `order`. Parameters: `?1` space, `?2` key and `?3` id of
+    /// the cursor (strictly after it: `(key, id) < (?2, ?3)`; ``SQLiteValue/afterEveryIdentifier``
+    /// with `Int64.max` for the first page), `?4` limit. Each order has its partial index.
+    static func threadsPage(_ order: ThreadOrder) -> String {
+        let key: String
+        var filter = "deleted_at IS NULL"
+        switch order {
+        case .latestActivity: key = "last_activity_ms"
+        case .newest: key = "created_ms"
+        case .topReactions: key = "reaction_count"
+        case .unansweredQuestions:
+            key = "created_ms"
+            filter += " AND kind = 'question' AND accepted_post_id IS NULL"
+        }
+        return """
+            SELECT \(SQLiteRecords.threadColumns) FROM threads
+            WHERE space_id = ?1 AND \(filter) AND (\(key), id) < (?2, ?3)
+            ORDER BY \(key) DESC, id DESC LIMIT ?4
+            """
+    }
+
+    static let threadsPages: [ThreadOrder: String] = Dictionary(uniqueKeysWithValues: ThreadOrder.allCases.map { ($0, threadsPage($0)) })
+
+    /// Replaces every column of the thread `?1` (parameters in ``SQLiteRecords/threadColumns`` order).
+    static let updateThread = "UPDATE threads SET \(assignments(SQLiteRecords.threadColumns)) WHERE id = ?1"
+
+    /// Replaces every column of the post `?1` (parameters in ``SQLiteRecords/postColumns`` order).
+    static let updatePost = "UPDATE posts SET \(assignments(SQLiteRecords.postColumns)) WHERE id = ?1"
+
+    /// `b = ?2, c = ?3, …` for the columns `a, b, c, …` (the first, the key, is not assigned).
+    static func assignments(_ columns: String) -> String {
+        let names = columns.split(separator: ",").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        return names.enumerated().dropFirst().map { "\($0.element) = ?\($0.offset + 1)" }.joined(separator: ", ")
+    }
+
+    static let pinnedThreads =
+        "SELECT \(SQLiteRecords.threadColumns) FROM threads WHERE space_id = ?1 AND pin_order IS NOT NULL AND deleted_at IS NULL ORDER BY pin_order, id"
+
+    static let postsForward =
+        "SELECT \(SQLiteRecords.postColumns) FROM posts WHERE thread_id = ?1 AND number > ?2 ORDER BY number LIMIT ?3"
+
+    static let postsBackward =
+        "SELECT \(SQLiteRecords.postColumns) FROM posts WHERE thread_id = ?1 AND number < ?2 ORDER BY number DESC LIMIT ?3"
+
+    static let revisionsOfPost =
+        "SELECT \(SQLiteRecords.revisionColumns) FROM post_revisions WHERE post_id = ?1 ORDER BY seq"
+
+    static let postCountByAuthorSince =
+        "SELECT count(*) FROM posts WHERE author_id = ?1 AND created_at >= ?2"
+
+    static let lastPostDateInSpace =
+        "SELECT max(created_at) FROM posts WHERE author_id = ?1 AND space_id = ?2"
+
+    static let reactionsOfMemberOnPost =
+        "SELECT \(SQLiteRecords.reactionColumns) FROM reactions WHERE post_id = ?1 AND member_id = ?2 ORDER BY emoji"
+
+    static let followersPage =
+        "SELECT member_id FROM follows WHERE target_kind = ?1 AND target_id = ?2 AND member_id > ?3 ORDER BY member_id LIMIT ?4"
+
+    /// Parameters: `?1` member, `?2` strictly-before bound, `?3` limit.
+    static let inboxPage =
+        "SELECT \(SQLiteRecords.inboxItemColumns) FROM inbox_items WHERE member_id = ?1 AND id < ?2 ORDER BY id DESC LIMIT ?3"
+
+    static let unreadInboxPage =
+        "SELECT \(SQLiteRecords.inboxItemColumns) FROM inbox_items WHERE member_id = ?1 AND read_at IS NULL AND id < ?2 ORDER BY id DESC LIMIT ?3"
+
+    static let unreadInboxCount =
+        "SELECT count(*) FROM inbox_items WHERE member_id = ?1 AND read_at IS NULL"
+
+    static let markInboxRead =
+        "UPDATE inbox_items SET read_at = ?2 WHERE member_id = ?1 AND read_at IS NULL"
+
+    static let flagsOfPost =
+        "SELECT \(SQLiteRecords.flagColumns) FROM flags WHERE post_id = ?1 ORDER BY id"
+
+    static let openFlagsPage =
+        "SELECT \(SQLiteRecords.flagColumns) FROM flags WHERE community_id = ?1 AND resolution IS NULL AND id > ?2 ORDER BY id LIMIT ?3"
+
+    /// Ranked full-text search. Parameters: `?1` the FTS5 query (``ftsQuery(_:)``), `?2`
+    /// community, `?3` the spaces as a JSON array of upper-case hex ids, `?4` offset, `?5` limit.
+    /// FTS5's `bm25()` is lower-is-better: the score is its negation, so greater is better.
+    static let search = """
+        SELECT p.id, p.thread_id, p.space_id, -bm25(post_search) AS score
+        FROM post_search JOIN posts p ON p.seq = post_search.rowid JOIN threads t ON t.id = p.thread_id
+        WHERE post_search MATCH ?1 AND p.community_id = ?2 AND t.deleted_at IS NULL
+            AND hex(p.space_id) IN (SELECT value FROM json_each(?3))
+        ORDER BY score DESC, p.id DESC LIMIT ?5 OFFSET ?4
+        """
+
+    /// The FTS5 query of a search: every term a quoted phrase (implicitly AND-ed), the last one a
+    /// prefix — `"term1" "term2" "term3"*`. Terms are ``SearchText`` tokens (letters and digits
+    /// only); quotes are doubled anyway, so no FTS5 syntax from user input reaches SQLite.
+    static func ftsQuery(_ query: SearchQuery) -> String {
+        func quoted(_ term: String) -> String { "\"" + term.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+        return (query.exactTerms.map(quoted) + [quoted(query.prefixTerm) + "*"]).joined(separator: " ")
+    }
 
     /// A directory search over `termCount` terms. Parameters: `?1` community, `?2` cursor, then
     /// for each term its lower and upper bound, then the limit. Each term is a range scan of the

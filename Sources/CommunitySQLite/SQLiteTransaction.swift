@@ -26,7 +26,7 @@ final class SQLiteTransaction: StoreWriteTransaction {
     /// other than a constraint violation (which SQLite undoes statement by statement) poisons
     /// the transaction, so a body that swallows it still cannot commit a partial write.
     @discardableResult
-    private func run<R: Sendable>(_ body: (SQLiteDatabase) throws -> R) throws -> R {
+    func run<R: Sendable>(_ body: (SQLiteDatabase) throws -> R) throws -> R {
         guard isOpen else {
             throw CommunityError(.storage, "a transaction was used after its body returned; keep the transaction inside its body")
         }
@@ -40,7 +40,7 @@ final class SQLiteTransaction: StoreWriteTransaction {
     }
 
     @discardableResult
-    private func runWrite<R: Sendable>(_ body: (SQLiteDatabase) throws -> R) throws -> R {
+    func runWrite<R: Sendable>(_ body: (SQLiteDatabase) throws -> R) throws -> R {
         guard isWritable else {
             throw CommunityError(.storage, "a read transaction cannot write; use CommunityStore.write")
         }
@@ -48,14 +48,14 @@ final class SQLiteTransaction: StoreWriteTransaction {
     }
 
     /// The ``CommunityError`` for a unique violation, chosen by the columns SQLite names.
-    private static func uniqueViolation(_ error: SQLiteError, _ cases: [(columns: String, error: CommunityError)]) -> CommunityError? {
+    static func uniqueViolation(_ error: SQLiteError, _ cases: [(columns: String, error: CommunityError)]) -> CommunityError? {
         guard error.isUniqueViolation else { return nil }
         for candidate in cases where error.message.hasSuffix(candidate.columns) { return candidate.error }
         return nil
     }
 
     @discardableResult
-    private static func rethrowing<R>(_ body: () throws -> R, unique cases: [(columns: String, error: CommunityError)]) throws -> R {
+    static func rethrowing<R>(_ body: () throws -> R, unique cases: [(columns: String, error: CommunityError)]) throws -> R {
         do {
             return try body()
         } catch let error as SQLiteError {
@@ -461,7 +461,7 @@ final class SQLiteTransaction: StoreWriteTransaction {
 
     // MARK: Helpers
 
-    private static func exists(_ db: SQLiteDatabase, _ sql: String, _ bindings: [SQLiteValue]) throws -> Bool {
+    static func exists(_ db: SQLiteDatabase, _ sql: String, _ bindings: [SQLiteValue]) throws -> Bool {
         try db.queryFirst(sql, bindings) { _ in true } ?? false
     }
 

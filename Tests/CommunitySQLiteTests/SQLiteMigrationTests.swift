@@ -16,6 +16,10 @@ import Testing
         #expect(versions == SQLiteMigration.all.map { String($0.version) })
         let tables = Set(try rawQuery(path, "SELECT name FROM sqlite_master WHERE type = 'table'").map { $0[0] })
         #expect(tables.isSuperset(of: ["communities", "members", "member_tokens", "spaces", "memberships", "invitations", "join_requests", "activities"]))
+        #expect(tables.isSuperset(of: Self.discussionTables))
+        let search = try rawQuery(path, "SELECT sql FROM sqlite_master WHERE name = 'post_search'")
+        #expect(search.first?.first?.contains("fts5") == true)
+        #expect(search.first?.first?.contains("tokenize = 'unicode61 remove_diacritics 2'") == true)
         #expect(try rawQuery(path, "PRAGMA journal_mode") == [["wal"]])
     }
 
@@ -47,6 +51,51 @@ import Testing
         #expect(try await store.read { try await $0.community(community.id) } == community)
         #expect(try rawQuery(path, "SELECT id FROM test_step") == [["42"]])
         #expect(try rawQuery(path, "SELECT max(version) FROM schema_version") == [[String(next.version)]])
+    }
+
+    static let discussionTables: Set<String> = [
+        "community_discussion_settings", "space_discussion_settings", "threads", "posts", "post_revisions", "reactions",
+        "read_markers", "space_read_marks", "follows", "inbox_items", "flags", "post_search",
+    ]
+
+    /// A database written by the version-1 schema (core records only) opens, gains the discussion
+    /// tables in one step, keeps its data, and then stores and finds discussions.
+    @Test func upgradesAVersion1DatabaseToDiscussions() async throws {
+        let path = folder.path()
+        let community = f.community()
+        let space = f.space(community.id, slug: "general")
+        let member = f.member(community.id, handle: "ada")
+        let version1 = SQLiteMigration.all.filter { $0.version == 1 }
+        do {
+            let store = try SQLiteCommunityStore(path: path, configuration: .init(), migrations: version1)
+            try await store.write { tx in
+                try await tx.insert(community)
+                try await tx.insert(space)
+                try await tx.insert(member)
+            }
+        }
+        #expect(try rawQuery(path, "SELECT max(version) FROM schema_version") == [["1"]])
+        #expect(try rawQuery(path, "SELECT count(*) FROM sqlite_master WHERE name = 'threads'") == [["0"]])
+
+        let store = try SQLiteCommunityStore(path: path)
+        #expect(try rawQuery(path, "SELECT version FROM schema_version ORDER BY version") == [["1"], ["2"]])
+        let tables = Set(try rawQuery(path, "SELECT name FROM sqlite_master WHERE type = 'table'").map { $0[0] })
+        #expect(tables.isSuperset(of: Self.discussionTables))
+        #expect(try await store.read { try await $0.member(member.id, in: community.id) } == member)
+
+        let thread = f.thread(space, author: member.id, title: "Un événement")
+        let post = f.post(thread, number: 1, author: member.id, body: "à Paris")
+        try await store.write { tx in
+            let discussions = try #require(tx as? any DiscussionWriteTransaction)
+            try await discussions.insert(thread)
+            try await discussions.insert(post)
+        }
+        let query = try SearchQuery("evenement pari")
+        let hits = try await store.read { tx in
+            try await #require(tx as? any DiscussionReadTransaction).search(in: community.id, query: query, spaces: [space.id], offset: 0, limit: 5)
+        }
+        #expect(hits.map(\.postID) == [post.id])
+        #expect(try SQLiteMigrator(migrations: SQLiteMigration.all).migrate(SQLiteDatabase(path: path, create: false, busyTimeout: .seconds(1)), path: path, now: 0).isEmpty)
     }
 
     @Test func aFailingMigrationChangesNothing() throws {

@@ -26,6 +26,67 @@ import Testing
         ("delete member's tokens", "DELETE FROM member_tokens WHERE member_id = ?"),
     ]
 
+    /// The discussion queries: served by an index that also gives their order (no temporary
+    /// B-tree for `ORDER BY`), except search, whose order is the BM25 rank.
+    static let discussionQueries: [(name: String, sql: String)] = ThreadOrder.allCases.map { ("threads by \($0)", SQLiteQueries.threadsPage($0)) } + [
+        ("pinned threads", SQLiteQueries.pinnedThreads),
+        ("posts by number, forward", SQLiteQueries.postsForward),
+        ("posts by number, backward", SQLiteQueries.postsBackward),
+        ("revisions of a post", SQLiteQueries.revisionsOfPost),
+        ("post count by author since", SQLiteQueries.postCountByAuthorSince),
+        ("last post by author in space", SQLiteQueries.lastPostDateInSpace),
+        ("reactions by member on a post", SQLiteQueries.reactionsOfMemberOnPost),
+        ("followers page", SQLiteQueries.followersPage),
+        ("inbox page", SQLiteQueries.inboxPage),
+        ("unread inbox page", SQLiteQueries.unreadInboxPage),
+        ("unread inbox count", SQLiteQueries.unreadInboxCount),
+        ("mark inbox read", SQLiteQueries.markInboxRead),
+        ("flags of a post", SQLiteQueries.flagsOfPost),
+        ("open flags page", SQLiteQueries.openFlagsPage),
+        ("thread by id", "SELECT title FROM threads WHERE id = ? AND community_id = ?"),
+        ("post by thread and number", "SELECT 1 FROM posts WHERE thread_id = ? AND number = ?"),
+        ("post by id", "SELECT body FROM posts WHERE id = ? AND community_id = ?"),
+        ("update thread", SQLiteQueries.updateThread),
+        ("update post", SQLiteQueries.updatePost),
+        ("follow check", "SELECT 1 FROM follows WHERE target_kind = ? AND target_id = ? AND member_id = ?"),
+        ("search document", "SELECT p.seq, t.title FROM posts p LEFT JOIN threads t ON t.id = p.thread_id WHERE p.id = ?"),
+    ]
+
+    @Test(arguments: discussionQueries.map(\.name))
+    func discussionQueryUsesAnIndexInOrder(_ name: String) throws {
+        let plan = try Self.plan(of: try #require(Self.discussionQueries.first { $0.name == name }?.sql))
+        #expect(!plan.isEmpty)
+        #expect(plan.filter(Self.scansATable).isEmpty, "\(name) scans a table: \(plan.joined(separator: " | "))")
+        #expect(!plan.contains { $0.contains("TEMP B-TREE") }, "\(name) sorts: \(plan.joined(separator: " | "))")
+        #expect(plan.contains { $0.hasPrefix("SEARCH ") }, "\(name) searches nothing: \(plan.joined(separator: " | "))")
+    }
+
+    /// Counts and the latest post date read an index alone, never the table rows.
+    @Test(arguments: [SQLiteQueries.postCountByAuthorSince, SQLiteQueries.lastPostDateInSpace, SQLiteQueries.unreadInboxCount])
+    func countsAreCovered(_ sql: String) throws {
+        let plan = try Self.plan(of: sql)
+        #expect(plan.count == 1 && plan[0].contains("USING COVERING INDEX"), "\(plan)")
+    }
+
+    /// Search: the FTS5 index answers the MATCH (`VIRTUAL TABLE INDEX …:M…`), posts and threads
+    /// are joined by key, and the only other scan is of the bound space list (`json_each`).
+    @Test func searchUsesTheFullTextIndexAndKeys() throws {
+        let plan = try Self.plan(of: SQLiteQueries.search)
+        #expect(plan.contains { $0.hasPrefix("SCAN post_search VIRTUAL TABLE INDEX") && $0.contains(":M") }, "\(plan)")
+        #expect(plan.contains { $0.hasPrefix("SEARCH p USING INTEGER PRIMARY KEY") }, "\(plan)")
+        #expect(plan.contains { $0.hasPrefix("SEARCH t USING PRIMARY KEY") }, "\(plan)")
+        let otherScans = plan.filter { Self.scansATable($0) && !$0.hasPrefix("SCAN post_search ") && !$0.hasPrefix("SCAN json_each ") }
+        #expect(otherScans.isEmpty, "\(plan)")
+    }
+
+    static func plan(of sql: String) throws -> [String] {
+        let folder = try TemporaryFolder()
+        let path = folder.path()
+        _ = try SQLiteCommunityStore(path: path)
+        let database = try SQLiteDatabase(path: path, create: false, busyTimeout: .seconds(1))
+        return try database.query("EXPLAIN QUERY PLAN " + sql) { $0.text(3) }
+    }
+
     @Test(arguments: queries.map(\.name))
     func usesAnIndex(_ name: String) throws {
         let folder = try TemporaryFolder()
