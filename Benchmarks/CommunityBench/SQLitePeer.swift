@@ -22,7 +22,7 @@ final class SQLitePeer: Sendable {
         CREATE INDEX threads_space_activity ON threads(space, last_activity DESC);
         CREATE TABLE posts(id INTEGER PRIMARY KEY, thread INTEGER, number INTEGER, author INTEGER, body TEXT, created REAL);
         CREATE UNIQUE INDEX posts_thread ON posts(thread, number);
-        CREATE VIRTUAL TABLE posts_fts USING fts5(text, content='', tokenize='unicode61 remove_diacritics 2');
+        CREATE VIRTUAL TABLE posts_fts USING fts5(text, tokenize='unicode61 remove_diacritics 2');
         CREATE TABLE reactions(post INTEGER, member INTEGER, emoji TEXT, created REAL, PRIMARY KEY(post, member, emoji)) WITHOUT ROWID;
         CREATE TABLE read_markers(member INTEGER, thread INTEGER, last_read INTEGER, PRIMARY KEY(member, thread)) WITHOUT ROWID;
         CREATE TABLE space_marks(member INTEGER, space INTEGER, read_up_to REAL, PRIMARY KEY(member, space)) WITHOUT ROWID;
@@ -189,8 +189,8 @@ final class SQLitePeer: Sendable {
     // MARK: Writes
 
     /// The rows a reply writes, one transaction each, `writers` threads with a connection each
-    /// (as `sqlite_raw.c`): the thread's counters, the post, its full-text entry, the activity,
-    /// and the inbox items of the thread's followers and the mentioned members.
+    /// (as `sqlite_raw.c`): the thread's counters, the post, its full-text entry, the author's
+    /// read marker, the activity, and the inbox items of the thread's followers and the mentioned members.
     func postCreate(_ replies: [ReplyInput], writers: Int) throws -> Samples {
         let path = self.path
         let slices = (0..<writers).map { w in Array(replies[(replies.count * w / writers)..<(replies.count * (w + 1) / writers)]) }
@@ -229,6 +229,10 @@ final class SQLitePeer: Sendable {
         let activity = try db.prepare("INSERT INTO activities(actor, verb, subject, space, t) VALUES(?1, 'post.created', ?2, ?3, ?4)")
         let followers = try db.prepare("SELECT member FROM follows WHERE thread = ?1")
         let inbox = try db.prepare("INSERT INTO inbox(member, kind, thread, post, t) VALUES(?1, ?2, ?3, ?4, ?5)")
+        let marker = try db.prepare("""
+            INSERT INTO read_markers VALUES(?1, ?2, ?3) ON CONFLICT(member, thread) DO UPDATE SET last_read = excluded.last_read
+            WHERE last_read < excluded.last_read
+            """)
         let now = Date().timeIntervalSinceReferenceDate
         var latencies: [UInt64] = []
         latencies.reserveCapacity(replies.count)
@@ -245,6 +249,8 @@ final class SQLitePeer: Sendable {
             let id = db.lastInsertRowID
             fts.bind(1, id); fts.bind(2, reply.body)
             try fts.run()
+            marker.bind(1, reply.member + 1); marker.bind(2, reply.thread + 1); marker.bind(3, number)
+            try marker.run()
             activity.bind(1, reply.member + 1); activity.bind(2, id); activity.bind(3, space); activity.bind(4, now)
             try activity.run()
             var notified: Set<Int> = [reply.member + 1]
