@@ -54,6 +54,16 @@ struct BenchContext: Sendable {
     }
 }
 
+extension BenchContext {
+    /// Compares what the SDK and the peer answer for the same inputs (untimed), on stderr: the
+    /// peer is only a fair baseline if it computes the same thing.
+    func crossCheck(_ bench: String, sdk: [String], peer: [String]) {
+        let agree = zip(sdk, peer).filter { $0 == $1 }.count
+        let sample = zip(sdk, peer).prefix(4).map { "\($0) vs \($1)" }.joined(separator: ", ")
+        Report.note("\(bench): SDK and peer agree on \(agree) of \(min(sdk.count, peer.count)) inputs (SDK vs peer: \(sample), …)")
+    }
+}
+
 extension Array {
     /// The first `count` elements (at most all), for warm-up passes.
     func warmUp(_ count: Int) -> ArraySlice<Element> { prefix(Swift.min(self.count, count)) }

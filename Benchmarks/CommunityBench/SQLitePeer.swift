@@ -145,13 +145,29 @@ final class SQLitePeer: Sendable {
     /// Unread counts of a member: the visible spaces, the member's join date and space marks,
     /// then one indexed query per space (threads active since the mark, minus read markers).
     func unreadCounts(_ members: [Int]) throws -> Samples {
-        let db = try RawConnection(path: path)
-        let spaces = try db.prepare("SELECT id FROM spaces WHERE visibility = 'public' ORDER BY id")
-        let joined = try db.prepare("SELECT joined FROM members WHERE id = ?1")
-        let marks = try db.prepare("SELECT space, read_up_to FROM space_marks WHERE member = ?1")
-        let perSpace = try db.prepare(Self.unreadSpaceSQL)
-        var total = 0
-        let samples = try measureSync(members) { member in
+        let unread = try UnreadQuery(path: path)
+        return try measureSync(members) { _ = try unread.posts(of: $0) }
+    }
+
+    /// The unread posts of each member over every space (for the cross-check, not timed).
+    func unreadPosts(_ members: [Int]) throws -> [String] {
+        let unread = try UnreadQuery(path: path)
+        return try members.map { String(try unread.posts(of: $0)) }
+    }
+
+    private final class UnreadQuery {
+        let db: RawConnection
+        let spaces, joined, marks, perSpace: RawStatement
+
+        init(path: String) throws {
+            db = try RawConnection(path: path)
+            spaces = try db.prepare("SELECT id FROM spaces WHERE visibility = 'public' ORDER BY id")
+            joined = try db.prepare("SELECT joined FROM members WHERE id = ?1")
+            marks = try db.prepare("SELECT space, read_up_to FROM space_marks WHERE member = ?1")
+            perSpace = try db.prepare(SQLitePeer.unreadSpaceSQL)
+        }
+
+        func posts(of member: Int) throws -> Int {
             var visible: [Int] = []
             while try spaces.step() { visible.append(spaces.int(0)) }
             spaces.reset()
@@ -163,27 +179,41 @@ final class SQLitePeer: Sendable {
             marks.bind(1, member + 1)
             while try marks.step() { readUpTo[marks.int(0)] = marks.double(1) }
             marks.reset()
+            var total = 0
             for space in visible {
                 perSpace.bind(1, member + 1); perSpace.bind(2, space); perSpace.bind(3, max(joinedAt, readUpTo[space] ?? 0))
                 try perSpace.step()
                 total += perSpace.int(1)
                 perSpace.reset()
             }
+            return total
         }
-        _ = total
-        return samples
     }
 
     func search(_ queries: [String]) throws -> Samples {
         let db = try RawConnection(path: path)
         let query = try db.prepare(Self.searchSQL)
-        return try measureSync(queries) { text in
-            // "w1 w2" → `"w1" "w2"*`: every term required, the last as a prefix, like the SDK.
-            let terms = text.split(separator: " ").map { "\"\($0)\"" }
-            query.bind(1, terms.joined(separator: " ") + "*")
-            try query.drain()
-            query.reset()
+        return try measureSync(queries) { _ = try Self.search($0, query) }
+    }
+
+    /// Each query's hit count and best hit as "count:thread#number" (for the cross-check, not timed).
+    func searchHits(_ queries: [String]) throws -> [String] {
+        let db = try RawConnection(path: path)
+        let query = try db.prepare(Self.searchSQL)
+        return try queries.map { text in
+            query.bind(1, text.split(separator: " ").map { "\"\($0)\"" }.joined(separator: " ") + "*")
+            defer { query.reset() }
+            guard try query.step() else { return "0:-" }
+            let top = "\(query.int(3) - 1)#\(query.int(1))"
+            return "\(1 + (try query.drain())):\(top)"
         }
+    }
+
+    /// "w1 w2" → `"w1" "w2"*`: every term required, the last as a prefix, like the SDK.
+    private static func search(_ text: String, _ query: RawStatement) throws -> Int {
+        query.bind(1, text.split(separator: " ").map { "\"\($0)\"" }.joined(separator: " ") + "*")
+        defer { query.reset() }
+        return try query.drain()
     }
 
     // MARK: Writes

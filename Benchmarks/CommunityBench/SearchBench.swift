@@ -20,5 +20,16 @@ enum SearchBench {
             _ = try peer.search(inputs.warmUp(100).map(\.query))
             return try peer.search(inputs.map(\.query))
         }
+        for fixture in context.fixtures where fixture.supportsDiscussions {
+            guard let peer = context.peer else { break }
+            let checked = Array(inputs.prefix(50))
+            let threadIndex = Dictionary(uniqueKeysWithValues: fixture.threads.enumerated().map { ($1, $0) })
+            var sdk: [String] = []
+            for input in checked {
+                let hits = try await fixture.engine.search(input.query, in: fixture.community, limit: 20, by: .member(fixture.members[input.viewer])).items
+                sdk.append(hits.first.map { "\(hits.count):\(threadIndex[$0.thread.id] ?? -1)#\($0.post.number)" } ?? "0:-")
+            }
+            context.crossCheck("search (hits:best thread#number) [\(fixture.backend)]", sdk: sdk, peer: try peer.searchHits(checked.map(\.query)))
+        }
     }
 }

@@ -20,5 +20,15 @@ enum UnreadCountsBench {
             _ = try peer.unreadCounts(Array(inputs.warmUp(100)))
             return try peer.unreadCounts(inputs)
         }
+        for fixture in context.fixtures where fixture.supportsDiscussions {
+            guard let peer = context.peer else { break }
+            let checked = Array(inputs.prefix(50))
+            var sdk: [String] = []
+            for member in checked {
+                let counts = try await fixture.engine.unreadCounts(in: fixture.community, by: .member(fixture.members[member]))
+                sdk.append(String(counts.reduce(0) { $0 + $1.posts }))
+            }
+            context.crossCheck("unread.counts (unread posts) [\(fixture.backend)]", sdk: sdk, peer: try peer.unreadPosts(checked))
+        }
     }
 }
