@@ -132,6 +132,20 @@ import Testing
         try await pair.read { try await $0.threads(in: world.space.id, order: order, after: position, limit: 50).map(\.id) }
     }
 
+    @Test func unrepresentableThreadDatesAreRefusedNotTrapped() async throws {
+        for date in [Date(timeIntervalSince1970: .nan), Date(timeIntervalSince1970: 1e300), Date(timeIntervalSince1970: -.infinity)] {
+            var thread = f.thread(world.space, author: author)
+            thread.lastActivityAt = date
+            do {
+                try await pair.sqlite.write { try await ReferencePair.discussions($0).insert(thread) }
+                Issue.record("expected invalidInput for \(date)")
+            } catch let error as CommunityError {
+                #expect(error.code == .invalidInput)
+                #expect(error.field == "lastActivityAt")
+            }
+        }
+    }
+
     @Test func pinnedThreadsByPinOrderThenID() async throws {
         var threads = (0..<5).map { f.thread(world.space, author: author, title: "p\($0)") }
         threads[0].pinOrder = 3
