@@ -33,7 +33,7 @@ let package = Package(
         .testTarget(name: "CommunityCoreTests", dependencies: ["CommunityCore", "CommunityTesting"], swiftSettings: sharedSwiftSettings),
         .testTarget(
             name: "CommunityEventsTests",
-            dependencies: ["CommunityEvents", "CommunityCore"],
+            dependencies: ["CommunityEvents", "CommunityCore", "CommunityTesting"],
             resources: [.copy("Resources")],
             swiftSettings: sharedSwiftSettings
         ),

@@ -46,11 +46,11 @@ enum DemoCommand {
     /// A later run: the data of the first run is still there; one more day happens.
     static func reopen(_ kit: CommunityKit, _ community: Community) async throws {
         let system = Principal.system("demo")
-        let log = try await kit.communities.activities(in: community.id, limit: 1000, by: system)
+        let log = try await kit.communities.activities(in: community.id, limit: 1000, by: system)  // the demo's log stays small
         let members = try await kit.members.directory(of: community.id, limit: 200, by: system).items
         let spaces = try await kit.communities.spaces(in: community.id, viewer: system).items
         section("Reopened \(community.name)")
-        print("created \(community.createdAt.formatted(.iso8601)); \(members.count) members, \(spaces.count) spaces, \(log.count)+ activities kept")
+        print("created \(community.createdAt.formatted(.iso8601)); \(members.count) members, \(spaces.count) spaces, \(log.count) activities kept")
         guard let ada = members.first(where: { $0.handle == "ada" }), let general = spaces.first(where: { $0.slug == "general" }) else { return }
         let day = (try await kit.discussions.threads(in: general.id, of: community.id, limit: 200, by: system).items.count)
         let started = try await kit.discussions.startThread(in: general.id, of: community.id, title: "Day \(day + 1) check-in",

@@ -4,6 +4,8 @@ import Foundation
 extension DiscussionEngine {
     /// Starts a thread in a space: a title and a first post.
     ///
+    /// Posting marks the author's own post read (here and in ``reply(to:in:body:inReplyTo:by:)``).
+    ///
     /// Announcements need a moderator; other kinds need the right to post in the space. In an
     /// announcements space only announcements may be started. The author follows the thread;
     /// followers of the space and mentioned members are notified.
@@ -36,6 +38,7 @@ extension DiscussionEngine {
             try await tx.insert(thread)
             try await tx.insert(post)
             try await tx.follow(authorID, .thread(threadID))
+            try await tx.upsert(ReadMarker(memberID: authorID, threadID: threadID, lastReadNumber: 1, updatedAt: now))
             try await tx.recordActivity(.threadCreated, by: actor, subject: SubjectRef("thread", threadID), community: community, space: space,
                                         at: now, ids: ids, payload: ["kind": kind.rawValue, "post": postID.description, "tags": tags.joined(separator: ",")])
             var notified = Set<MemberID>()
@@ -99,6 +102,9 @@ extension DiscussionEngine {
             thread.replyCount += 1
             thread.lastActivityAt = now
             try await tx.update(thread)
+            if try await tx.readMarker(of: authorID, in: threadID).map({ $0.lastReadNumber < post.number }) ?? true {
+                try await tx.upsert(ReadMarker(memberID: authorID, threadID: threadID, lastReadNumber: post.number, updatedAt: now))
+            }
             var payload = ["thread": threadID.description, "number": String(post.number)]
             if let inReplyTo { payload["inReplyTo"] = inReplyTo.description }
             try await tx.recordActivity(.postCreated, by: actor, subject: SubjectRef("post", post.id), community: community,

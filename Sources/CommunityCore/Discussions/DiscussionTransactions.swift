@@ -10,7 +10,7 @@ public import Foundation
 /// - Search indexes the title of a thread with its first post and the body of every post, folds
 ///   case and diacritics like ``SearchText``, requires every term (the last as a prefix), ranks
 ///   by BM25 (k1 = 1.2, b = 0.75) and never returns deleted or hidden posts or posts of deleted threads.
-public protocol DiscussionReadTransaction: StoreReadTransaction {
+public protocol DiscussionReadTransaction: InboxReadTransaction {
     /// The community's discussion settings, if set.
     func discussionSettings(of community: CommunityID) async throws -> CommunityDiscussionSettings?
     /// The space's discussion settings, if set.
@@ -48,13 +48,6 @@ public protocol DiscussionReadTransaction: StoreReadTransaction {
     /// A page of the target's followers, in member-id order.
     func followers(of target: FollowTarget, after: MemberID?, limit: Int) async throws -> [MemberID]
 
-    /// A page of the member's inbox, newest first, strictly older than `before`.
-    func inbox(of member: MemberID, before: InboxItemID?, unreadOnly: Bool, limit: Int) async throws -> [InboxItem]
-    /// The inbox item, if it is the member's.
-    func inboxItem(_ id: InboxItemID, of member: MemberID) async throws -> InboxItem?
-    /// How many inbox items the member has not read.
-    func unreadInboxCount(of member: MemberID) async throws -> Int
-
     /// The flag, if it belongs to `community`.
     func flag(_ id: FlagID, in community: CommunityID) async throws -> Flag?
     /// Every flag of a post, oldest first.
@@ -67,7 +60,7 @@ public protocol DiscussionReadTransaction: StoreReadTransaction {
 }
 
 /// The discussion writes a store offers.
-public protocol DiscussionWriteTransaction: StoreWriteTransaction, DiscussionReadTransaction {
+public protocol DiscussionWriteTransaction: InboxWriteTransaction, DiscussionReadTransaction {
     /// Stores or replaces a community's discussion settings.
     func upsert(_ settings: CommunityDiscussionSettings) async throws
     /// Stores or replaces a space's discussion settings.
@@ -98,13 +91,6 @@ public protocol DiscussionWriteTransaction: StoreWriteTransaction, DiscussionRea
     func follow(_ member: MemberID, _ target: FollowTarget) async throws
     /// Makes the member stop following the target (idempotent).
     func unfollow(_ member: MemberID, _ target: FollowTarget) async throws
-
-    /// Stores an inbox item.
-    func insert(_ item: InboxItem) async throws
-    /// Replaces an inbox item (to mark it read). Throws `notFound` if absent.
-    func update(_ item: InboxItem) async throws
-    /// Marks every unread item of the member read at `date`; returns how many changed.
-    func markInboxRead(of member: MemberID, at date: Date) async throws -> Int
 
     /// Stores a flag.
     func insert(_ flag: Flag) async throws

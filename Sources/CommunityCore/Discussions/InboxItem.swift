@@ -12,7 +12,7 @@ public struct InboxItem: Hashable, Sendable, Codable, Identifiable {
     public var kind: Kind
     /// Who caused it.
     public var actor: Principal
-    /// The thread concerned.
+    /// The thread concerned (for discussion notifications).
     public var threadID: ThreadID?
     /// The post concerned.
     public var postID: PostID?
@@ -52,6 +52,8 @@ public struct InboxItem: Hashable, Sendable, Codable, Identifiable {
         case answerAccepted
         /// A moderator acted on the member's content or account.
         case moderation
+        /// A seat freed up: the member moved from an event's waitlist to a confirmed seat.
+        case eventSeatConfirmed
     }
 }
 

@@ -34,6 +34,7 @@ final class MemoryState {
     var lastSequence: Int64 = 0
 
     let discussions = MemoryDiscussionState()
+    let events = MemoryEventState()
 
     func replace(old: Community?, new: Community?) {
         if let old = old.flatMap({ communities[$0.id] }) {

@@ -187,7 +187,7 @@ extension DiscussionConformance {
                 let thread = threads[index % threads.count], author = authors[index % authors.count]
                 group.addTask {
                     try await w.engine.reply(to: thread, in: w.community, body: "message \(index) zanzibar\(index % 7)", by: .member(author))
-                    if index % 5 == 0 { try await w.engine.markRead(thread, in: w.community, upTo: 1 + index % 40, by: .member(w.cyd.id)) }
+                    if index % 5 == 0 { try await w.engine.markRead(thread, in: w.community, upTo: 1 + index % 40, by: .member(w.guest.id)) }
                 }
             }
             try await group.waitForAll()
@@ -208,7 +208,7 @@ extension DiscussionConformance {
             try check.equal(record.postCount, posts.count, "post counter = recount")
             try check.equal(record.lastPostNumber, posts.count, "last number = recount")
             total += posts.count - 1
-            let unread = try await w.engine.unreadPosts(in: thread, of: w.community, by: .member(w.cyd.id))
+            let unread = try await w.engine.unreadPosts(in: thread, of: w.community, by: .member(w.guest.id))
             let read = posts.count - unread
             let marked = threads.firstIndex(of: thread).map { $0 % 5 == 0 } ?? false
             try check.that(marked ? (1...40).contains(read) : read == 0, "a marker within what was marked (\(read) read)")
@@ -218,7 +218,7 @@ extension DiscussionConformance {
             }
         }
         try check.equal(total, tasks, "every reply stored once")
-        for count in try await w.engine.unreadCounts(in: w.community, by: .member(w.cyd.id)) where count.spaceID == w.general.id || count.spaceID == w.help.id {
+        for count in try await w.engine.unreadCounts(in: w.community, by: .member(w.guest.id)) where count.spaceID == w.general.id || count.spaceID == w.help.id {
             try check.equal(count.threads, recountedUnread[count.spaceID]?.threads ?? 0, "unread threads = recount")
             try check.equal(count.posts, recountedUnread[count.spaceID]?.posts ?? 0, "unread posts = recount")
         }

@@ -224,6 +224,7 @@ extension DiscussionConformance {
         let b = try await w.engine.startThread(in: w.general.id, of: w.community, title: "B", body: "1", by: .member(w.ada.id)).thread.id
         for _ in 0..<4 { w.tick(); try await w.engine.reply(to: a, in: w.community, body: "r", by: .member(w.bob.id)) }
         try check.equal(try await w.engine.unreadPosts(in: a, of: w.community, by: .member(w.cyd.id)), 5, "never opened: every post unread")
+        try check.equal(try await w.engine.unreadPosts(in: a, of: w.community, by: .member(w.bob.id)), 0, "one's own posts are read")
         try await w.engine.markRead(a, in: w.community, upTo: 3, by: .member(w.cyd.id))
         try check.equal(try await w.engine.unreadPosts(in: a, of: w.community, by: .member(w.cyd.id)), 2, "after reading 3")
         try await w.engine.markRead(a, in: w.community, upTo: 2, by: .member(w.cyd.id))

@@ -1,0 +1,24 @@
+public import CommunityCore
+public import Foundation
+
+/// One session of an event: its key (local start) and its instants.
+public struct EventOccurrence: Hashable, Sendable {
+    /// The event.
+    public var eventID: EventID
+    /// The occurrence's key: its local start, `YYYY-MM-DDTHH:MM:SS` (RECURRENCE-ID).
+    public var key: String
+    /// When it starts.
+    public var start: Date
+    /// When it ends.
+    public var end: Date
+    /// The UTC offset at the start, in seconds.
+    public var utcOffset: Int?
+
+    init(event: CommunityEvent, occurrence: Occurrence) {
+        eventID = event.id
+        key = occurrence.local.isoString
+        start = occurrence.date
+        end = occurrence.date.addingTimeInterval(event.duration)
+        utcOffset = occurrence.utcOffset
+    }
+}
