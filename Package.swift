@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "CommunityTesting", targets: ["CommunityTesting"]),
         .library(name: "CommunityDiscussions", targets: ["CommunityDiscussions"]),
         .library(name: "CommunityEvents", targets: ["CommunityEvents"]),
+        .library(name: "CommunityInsights", targets: ["CommunityInsights"]),
         .library(name: "CommunityKit", targets: ["CommunityKit"]),
         .executable(name: "community-demo", targets: ["community-demo"]),
     ],
@@ -26,8 +27,9 @@ let package = Package(
         .target(name: "CommunityTesting", dependencies: ["CommunityCore", "CommunityDiscussions"], swiftSettings: sharedSwiftSettings),
         .target(name: "CommunityDiscussions", dependencies: ["CommunityCore"], swiftSettings: sharedSwiftSettings),
         .target(name: "CommunityEvents", dependencies: ["CommunityCore"], swiftSettings: sharedSwiftSettings),
+        .target(name: "CommunityInsights", dependencies: ["CommunityCore"], swiftSettings: sharedSwiftSettings),
         .target(
-            name: "CommunityKit", dependencies: ["CommunityCore", "CommunityDiscussions", "CommunityEvents", "CommunitySQLite"], swiftSettings: sharedSwiftSettings),
+            name: "CommunityKit", dependencies: ["CommunityCore", "CommunityDiscussions", "CommunityEvents", "CommunityInsights", "CommunitySQLite"], swiftSettings: sharedSwiftSettings),
         .executableTarget(
             name: "community-demo", dependencies: ["CommunityKit"], path: "Examples/CommunityDemo", swiftSettings: sharedSwiftSettings),
         .testTarget(name: "CommunityCoreTests", dependencies: ["CommunityCore", "CommunityTesting"], swiftSettings: sharedSwiftSettings),
@@ -35,6 +37,12 @@ let package = Package(
             name: "CommunityEventsTests",
             dependencies: ["CommunityEvents", "CommunityCore", "CommunityTesting"],
             resources: [.copy("Resources")],
+            swiftSettings: sharedSwiftSettings
+        ),
+        .testTarget(
+            name: "CommunityInsightsTests",
+            dependencies: ["CommunityInsights", "CommunityCore"],
+            exclude: ["Fixtures"],
             swiftSettings: sharedSwiftSettings
         ),
         .testTarget(

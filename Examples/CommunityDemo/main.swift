@@ -7,6 +7,8 @@ switch arguments.first {
 case "--help", "-h", "help":
     print(DemoCommand.usage)
     status = 0
+case "insights":
+    status = await InsightsCommand.run(Array(arguments.dropFirst()))
 case "recur":
     status = RecurCommand.run(Array(arguments.dropFirst()))
 default:

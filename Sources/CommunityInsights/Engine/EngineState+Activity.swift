@@ -1,0 +1,105 @@
+import Foundation
+
+extension EngineState {
+    // MARK: C3
+
+    func retention() -> Retention {
+        var cohorts: [Int: [Int]] = [:]
+        for m in joinedInWindow {
+            let day = RFC3339.day(memberJoin[m])
+            let monday = day - ((day + 3) % 7 + 7) % 7
+            cohorts[monday, default: []].append(m)
+        }
+        let day = 86_400.0
+        let rows = cohorts.keys.sorted().map { monday -> RetentionCohort in
+            let members = cohorts[monday] ?? []
+            let lastJoin = members.map { memberJoin[$0] }.max() ?? 0
+            func share(_ observedAfter: Double, _ isRetained: (Int) -> Bool) -> Double? {
+                guard lastJoin + observedAfter <= evaluation else { return nil }
+                return Statistics.ratio(members.filter(isRetained).count, members.count)
+            }
+            func bounded(_ n: Int, bit: UInt32) -> Double? {
+                share(Double(n + 1) * day) { memberRetentionBits[$0] & bit != 0 }
+            }
+            func unbounded(_ n: Int) -> Double? {
+                share(Double(n + 1) * day) { memberLastActive[$0] >= memberJoin[$0] + Double(n) * day }
+            }
+            let weeks = (1...12).map { k in bounded(7 * k + 6, bit: 1 << UInt32(2 + k)) }
+            return RetentionCohort(
+                cohortStart: RFC3339.formatDay(monday), members: members.count,
+                day1: bounded(1, bit: 1), day7: bounded(7, bit: 2), day30: bounded(30, bit: 4),
+                day1Unbounded: unbounded(1), day7Unbounded: unbounded(7), day30Unbounded: unbounded(30), weeks: weeks)
+        }
+        return Retention(cohorts: rows, firstPost: firstPostRetention())
+    }
+
+    func firstPostRetention() -> FirstPostRetention {
+        let horizon = 90.0 * 86_400
+        var members = 0, retained = 0, replied = 0, repliedRetained = 0, unreplied = 0, unrepliedRetained = 0
+        for m in memberID.indices {
+            let first = memberFirstPost[m]
+            guard inWindow(first), !memberBot[m], !memberFirstPostStaff[m], first + horizon <= evaluation else { continue }
+            members += 1
+            let kept = memberSecondPost[m] - first <= horizon
+            if kept { retained += 1 }
+            let p = memberFirstPostIndex[m]
+            guard p >= 0, postThread[p] >= 0, threadRoot[postThread[p]] == p else { continue }
+            let th = postThread[p]
+            if let fr = firstResponse(th), postTime[fr] - threadT0[th] <= 2 * 86_400 {
+                replied += 1
+                if kept { repliedRetained += 1 }
+            } else {
+                unreplied += 1
+                if kept { unrepliedRetained += 1 }
+            }
+        }
+        return FirstPostRetention(
+            members: members, retained: retained, retainedRate: Statistics.ratio(retained, members),
+            repliedMembers: replied, repliedRetainedRate: Statistics.ratio(repliedRetained, replied),
+            unrepliedMembers: unreplied, unrepliedRetainedRate: Statistics.ratio(unrepliedRetained, unreplied))
+    }
+
+    // MARK: C9
+
+    func activityTimes() -> ActivityTimes {
+        let grid = (0..<7).map { Array(heatmap[($0 * 24)..<($0 * 24 + 24)]) }
+        let byDay = grid.map { $0.reduce(0, +) }
+        let byHour = (0..<24).map { h in grid.reduce(0) { $0 + $1[h] } }
+        let total = byDay.reduce(0, +)
+        var bursts: [Burst] = []
+        let firstDay = RFC3339.day(from)
+        let lastDay = RFC3339.day(min(to.nextDown, evaluation))
+        if let logStart = firstLogDay, lastDay >= firstDay {
+            for d in firstDay...lastDay where d - 28 >= logStart {
+                let trailing = ((d - 28)..<d).map { Double(activityPerDay[$0] ?? 0) }
+                let mean = trailing.reduce(0, +) / 28
+                let variance = trailing.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / 28
+                let threshold = mean + 2 * variance.squareRoot()
+                let count = activityPerDay[d] ?? 0
+                if Double(count) > threshold {
+                    bursts.append(Burst(date: RFC3339.formatDay(d), count: count, threshold: threshold))
+                }
+            }
+        }
+        return ActivityTimes(
+            heatmap: grid, peakWeekday: total == 0 ? nil : byDay.indices.max { byDay[$0] < byDay[$1] },
+            peakHour: total == 0 ? nil : byHour.indices.max { byHour[$0] < byHour[$1] }, bursts: bursts)
+    }
+
+    // MARK: C11
+
+    func eventsAndResources() -> EventsAndResources {
+        let attended = rsvpPairsInWindow.filter { attendPairs.contains($0) }.count
+        let rsvpMembers = memberRSVPInWindow.filter { $0 }.count
+        let active = memberVisitActiveInWindow.filter { $0 }.count
+        let viewers = memberViewsInWindow.filter { $0 > 0 }.count
+        let views = memberViewsInWindow.reduce(0, +)
+        let solutionViews = threadViewsInWindow.indices.filter { threadAccepted[$0] >= 0 }.reduce(0) { $0 + threadViewsInWindow[$1] }
+        let rate = Statistics.ratio(attended, rsvpPairsInWindow.count)
+        return EventsAndResources(
+            rsvps: rsvpPairsInWindow.count, rsvpAttendees: attended, attendanceRate: rate,
+            walkIns: walkInPairsInWindow.count, rsvpMembers: rsvpMembers, rsvpReach: Statistics.ratio(rsvpMembers, active),
+            uniqueViewers: viewers, views: views, viewsPerViewer: Statistics.ratio(views, viewers), solutionViews: solutionViews,
+            health: .atLeast(rate, 1.0 / 3, "attendance_rate >= 0.33 (roughly 1/3 to 1/2 of registrants attend live; weak evidence)"))
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+
+/// The A3 verdict of one member at the evaluation time.
+struct ChampionStatus {
+    var champion: Bool
+    var emerging: Bool
+    var reasons: [String]
+}
+
+extension EngineState {
+    /// A3, evaluated on each of the last `championHoldDays` days (offset k = days before E) over
+    /// the trailing 100 days `[k, k + 100)`; a status reached on any of them is held at E.
+    func championStatus(newcomerResponses: [[Int]], acceptedOffsets: [[Int]]) -> [Int: ChampionStatus] {
+        let hold = min(max(configuration.championHoldDays, 1), 28)
+        let span = 100
+        // Replies to threads started by others (undeleted), as day sets per (member, thread);
+        // distinct participants per thread (non-bot repliers other than the author).
+        var replied: [Int: [Int: DayMask]] = [:]
+        var participants = [Set<Int>](repeating: [], count: threadRoot.count)
+        for p in postID.indices {
+            let th = postThread[p]
+            guard th >= 0, threadRoot[th] != p else { continue }
+            let author = postAuthor[p]
+            guard !memberBot[author], author != threadAuthor[th] else { continue }
+            participants[th].insert(author)
+            let offset = evaluationDay - RFC3339.day(postTime[p])
+            if !postDeleted[p], offset < DayMask.span { replied[author, default: [:]][th, default: DayMask()].insert(offset) }
+        }
+        var debateOffsets: [Int: [Int]] = [:]
+        for th in threadRoot.indices where participants[th].count >= 5 {
+            debateOffsets[threadAuthor[th], default: []].append(evaluationDay - RFC3339.day(threadT0[th]))
+        }
+        var reactors: [Int: [Int]] = [:]
+        for (key, days) in recentReactorDays {
+            let recipient = key >> 32
+            for k in 0..<hold where days.contains(any: k..<(k + span)) {
+                reactors[recipient, default: [Int](repeating: 0, count: hold)][k] += 1
+            }
+        }
+        var flagged: [Int: [(post: Int, offset: Int)]] = [:]
+        for entry in recentFlagsAndHides { flagged[postAuthor[entry.post], default: []].append(entry) }
+
+        var result: [Int: ChampionStatus] = [:]
+        for m in memberID.indices where !memberBot[m] && !memberStaff[m] {
+            var championAt: Int?, emergingAt: Int?
+            var reasons: [String] = []
+            for k in 0..<hold {
+                let window = k..<(k + span)
+                guard memberJoin[m] <= evaluation - Double(k + 30) * Self.dayLength else {
+                    if k == 0 { reasons = ["missed: member for fewer than 30 days"] }
+                    continue
+                }
+                let presence = memberPresence[m].count(k..<(k + 90))
+                let helped = replied[m]?.values.filter { $0.contains(any: window) }.count ?? 0
+                let newcomer = newcomerResponses[m].filter(window.contains).count
+                let accepted = acceptedOffsets[m].filter(window.contains).count
+                let debates = debateOffsets[m]?.filter(window.contains).count ?? 0
+                let reactions = recentReactionsReceived[m].map { $0[window].reduce(0, +) } ?? 0
+                let distinct = reactors[m]?[k] ?? 0
+                let flags = Set((flagged[m] ?? []).filter { window.contains($0.offset) }.map(\.post)).count
+                let c1 = presence >= configuration.championPresenceDays
+                let helps = helped >= 10 && (newcomer >= 3 || accepted >= 3)
+                let c2 = helps || debates >= 2
+                let c3 = reactions >= 20 && distinct >= 10
+                let c4 = flags <= 5
+                let met = [c1, c2, c3, c4].filter { $0 }.count
+                if met == 4 { championAt = championAt ?? k }
+                if met >= 3 { emergingAt = emergingAt ?? k }
+                if k == 0 {
+                    func mark(_ ok: Bool) -> String { ok ? "met" : "missed" }
+                    reasons = [
+                        "\(mark(c1)): presence, \(presence) active days in the last 90 (needs \(configuration.championPresenceDays))",
+                        "\(mark(c2)): helps, replied in \(helped) threads of others (needs 10) with \(newcomer) first responses to newcomers and \(accepted) accepted answers (needs 3 of either)"
+                            + (helps ? "" : "; debate driver: \(debates) threads with 5+ participants (needs 2)"),
+                        "\(mark(c3)): recognised, \(reactions) reactions from \(distinct) members in 100 days (needs 20 from 10)",
+                        "\(mark(c4)): clean, \(flags) posts flagged or hidden in 100 days (at most 5)",
+                    ]
+                }
+            }
+            let champion = championAt != nil
+            let emerging = !champion && emergingAt != nil
+            if champion, let k = championAt, k > 0 {
+                reasons.append("held: all four criteria met \(k) days before the evaluation time (status held \(hold) days)")
+            } else if emerging, let k = emergingAt, k > 0 {
+                reasons.append("held: three of four criteria met \(k) days before the evaluation time (status held \(hold) days)")
+            }
+            result[m] = ChampionStatus(champion: champion, emerging: emerging, reasons: reasons)
+        }
+        return result
+    }
+}

@@ -1,0 +1,192 @@
+import Foundation
+
+/// Report-time member analytics: §3 Love, Orbit levels and gravity, C7, A3 and the CRM records.
+struct MemberAnalytics {
+    var conversion: Conversion
+    var engagement: EngagementLevels
+    var champions: ChampionSummary
+    var inactiveAtRisk: InactiveAndAtRisk
+    var members: [MemberInsight]
+}
+
+extension EngineState {
+    static let dayLength = 86_400.0
+
+    func memberAnalytics() -> MemberAnalytics {
+        let n = memberID.count
+        var love = memberLove
+        var weightHigh = [DayMask](repeating: DayMask(), count: n)
+        var acceptedAnswers = [Int](repeating: 0, count: n)
+        var peerFirstResponses = [Int](repeating: 0, count: n)
+        var spices = memberSpices
+        var community = communitySpices
+        // Offsets (days before E) of first responses to newcomer threads and of accepted answers.
+        var newcomerResponses = [[Int]](repeating: [], count: n)
+        var acceptedOffsets = [[Int]](repeating: [], count: n)
+        for th in threadRoot.indices {
+            let author = threadAuthor[th]
+            if let fr = firstResponse(th) {
+                let responder = postAuthor[fr]
+                if !postStaff[fr] { peerFirstResponses[responder] += 1 }
+                if threadT0[th] - memberJoin[author] <= configuration.newcomerAge {
+                    let t = postTime[fr]
+                    let offset = evaluationDay - RFC3339.day(t)
+                    newcomerResponses[responder].append(offset)
+                    weightHigh[responder].insert(offset)
+                    if t > evaluation - 365 * Self.dayLength { love[responder] += 2 * Self.decay(evaluation - t) }
+                }
+            }
+            let p = threadAccepted[th]
+            if p >= 0, postAuthor[p] != author, !memberBot[postAuthor[p]] {
+                let answerer = postAuthor[p]
+                let t = threadAcceptTime[th]
+                acceptedAnswers[answerer] += 1
+                let offset = evaluationDay - RFC3339.day(t)
+                acceptedOffsets[answerer].append(offset)
+                weightHigh[answerer].insert(offset)
+                if t > evaluation - 365 * Self.dayLength { love[answerer] += 8 * Self.decay(evaluation - t) }
+                spices[answerer * 7 + 0] += 8  // support
+                if inWindow(t), !postStaff[p] { community[0] += 8 }
+            }
+        }
+        let humans = memberID.indices.filter { !memberBot[$0] }
+
+        // §3 Orbit levels at E (offset 0) and a month earlier (offset 30).
+        func level(_ m: Int, at o: Int) -> Int? {
+            var best: Int?
+            func take(_ l: Int) { best = min(best ?? l, l) }
+            if weightHigh[m].contains(any: o..<(o + 90)) { take(2) }
+            else if memberWeightMid[m].contains(any: o..<(o + 90)) { take(3) }
+            else if memberWeightLow[m].contains(any: o..<(o + 90)) { take(4) }
+            let presence = memberPresence[m]
+            if presence.count(o..<(o + 90)) >= 30 { take(1) }
+            else if presence.count(o..<(o + 30)) >= 7 { take(2) }
+            else if presence.count(o..<(o + 7)) >= 2 { take(3) }
+            return best
+        }
+        let levels = humans.map { level($0, at: 0) }
+        func gravity(at o: Int, _ levels: [Int?]) -> Double? {
+            let weights = [0, 100.0, 49, 16, 1]
+            let cutoff = evaluation - Double(o) * Self.dayLength
+            var total = 0.0, count = 0
+            for (m, l) in zip(humans, levels) where memberJoin[m] <= cutoff {
+                count += 1
+                if let l { total += weights[l] }
+            }
+            return count == 0 ? nil : total / Double(count)
+        }
+        let gravityNow = gravity(at: 0, levels)
+        let levelsBefore = humans.map { level($0, at: 30) }
+        let gravityBefore = gravity(at: 30, levelsBefore)
+        let loves = humans.map { love[$0] }.sorted()
+
+        // C7.
+        let inactiveContributors = humans.filter {
+            inWindow(memberLastPost[$0]) && memberLastPost[$0] < evaluation - 90 * Self.dayLength
+        }.count
+        let quiet = min(max(configuration.atRiskQuietDays, 7), 28)
+        let ranked = humans.filter { !memberStaff[$0] }
+            .map { ($0, memberPresence[$0].count(quiet..<(quiet + 90))) }
+            .filter { $0.1 > 0 }
+            .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : memberID[$0.0].utf8.lexicographicallyPrecedes(memberID[$1.0].utf8) }
+        let topQuartile = ranked.prefix((ranked.count + 3) / 4).map(\.0)
+        let atRisk = Set(topQuartile.filter { memberPresence[$0].count(0..<quiet) == 0 })
+
+        // A3.
+        let status = championStatus(newcomerResponses: newcomerResponses, acceptedOffsets: acceptedOffsets)
+        let champions = humans.filter { status[$0]?.champion == true }
+        let emerging = humans.filter { status[$0]?.emerging == true }
+        let engagedMau = humans.filter {
+            !memberStaff[$0] && memberLastEngaged[$0] > evaluation - 30 * Self.dayLength
+        }.count
+
+        // CRM records.
+        let tagCount = tagName.count
+        let records = zip(humans, levels).map { m, level -> MemberInsight in
+            let weights = memberTagWeights[m]
+            let top = weights.sorted { $0.value != $1.value ? $0.value > $1.value : tagName[$0.key] < tagName[$1.key] }
+                .prefix(3).map { tagName[$0.key] }
+            var entropy: Double?
+            if tagCount >= 2, let h = Statistics.entropy(weights.keys.sorted().compactMap { weights[$0] }) {
+                entropy = h / log(Double(tagCount))  // summed in tag order: deterministic
+            }
+            return MemberInsight(
+                member: memberID[m], staff: memberStaff[m], love: love[m], orbitLevel: level,
+                champion: status[m]?.champion ?? false, emerging: status[m]?.emerging ?? false,
+                championReasons: status[m]?.reasons ?? [], topInterests: top, topicEntropy: entropy,
+                spicesProfile: Self.shares(Array(spices[(m * 7)..<(m * 7 + 7)])),
+                lastActiveAt: memberLastSeen[m].isFinite ? Date(timeIntervalSince1970: memberLastSeen[m]) : nil,
+                atRisk: atRisk.contains(m),
+                firstPostAt: memberFirstPost[m].isFinite ? Date(timeIntervalSince1970: memberFirstPost[m]) : nil,
+                acceptedAnswers: acceptedAnswers[m], peerFirstResponses: peerFirstResponses[m])
+        }.sorted { $0.member.utf8.lexicographicallyPrecedes($1.member.utf8) }
+
+        func ids(_ list: [Int]) -> [String] {
+            list.map { memberID[$0] }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        }
+        // C10.
+        let monthAgo = evaluation - 30 * Self.dayLength
+        let moves = ([1, 2, 3, 4] as [Int?] + [nil]).map { start -> LevelMoves in
+            var members = 0, up = 0, held = 0, down = 0
+            for (index, m) in humans.enumerated() where memberJoin[m] <= monthAgo && levelsBefore[index] == start {
+                members += 1
+                let before = start ?? 5, after = levels[index] ?? 5
+                if after < before { up += 1 } else if after == before { held += 1 } else { down += 1 }
+            }
+            return LevelMoves(level: start, members: members, movedUp: up, held: held, movedDown: down)
+        }
+        let conversion = Conversion(
+            cohorts: conversionCohorts(champions: Set(champions)), levelMoves: moves)
+
+        return MemberAnalytics(
+            conversion: conversion,
+            engagement: EngagementLevels(
+                members: humans.count, loveMean: loves.isEmpty ? nil : loves.reduce(0, +) / Double(loves.count),
+                loveMedian: Statistics.median(loves), loveMax: loves.last,
+                leading: levels.filter { $0 == 1 }.count, contributing: levels.filter { $0 == 2 }.count,
+                participating: levels.filter { $0 == 3 }.count, exploring: levels.filter { $0 == 4 }.count,
+                inactive: levels.filter { $0 == nil }.count, gravity: gravityNow, gravityMonthAgo: gravityBefore,
+                gravityChange: gravityNow.flatMap { now in gravityBefore.map { now - $0 } },
+                spices: Self.shares(community)),
+            champions: ChampionSummary(
+                champions: champions.count, emerging: emerging.count, engagedMau: engagedMau,
+                championShare: Statistics.ratio(champions.count, engagedMau),
+                championMembers: ids(champions), emergingMembers: ids(emerging)),
+            inactiveAtRisk: InactiveAndAtRisk(
+                inactiveContributors: inactiveContributors, quietDays: quiet, atRisk: atRisk.count,
+                atRiskMembers: ids(Array(atRisk))),
+            members: records)
+    }
+
+    static func shares(_ weights: [Double]) -> SpicesShares {
+        let total = weights.reduce(0, +)
+        func share(_ i: Int) -> Double? { total > 0 ? weights[i] / total : nil }
+        return SpicesShares(
+            support: share(0), product: share(1), insight: share(2), content: share(3),
+            engagement: share(4), success: share(5), acquisition: share(6))
+    }
+
+    func conversionCohorts(champions: Set<Int>) -> [ConversionCohort] {
+        let horizon = 90 * Self.dayLength
+        var byMonth: [String: [Int]] = [:]
+        for m in joinedInWindow {
+            byMonth[String(RFC3339.formatDay(RFC3339.day(memberJoin[m])).prefix(7)), default: []].append(m)
+        }
+        return byMonth.keys.sorted().map { month in
+            let members = byMonth[month] ?? []
+            let eligible = members.filter { memberJoin[$0] + horizon <= evaluation }
+            func within(_ t: Double, _ m: Int) -> Bool { t <= memberJoin[m] + horizon }
+            let viewed = Set(eligible.filter { within(memberFirstView[$0], $0) })
+            let reacted = Set(eligible.filter { within(memberFirstReactOrRSVP[$0], $0) })
+            let posted = Set(eligible.filter { within(memberFirstPost[$0], $0) })
+            let champion = Set(eligible.filter { champions.contains($0) })
+            return ConversionCohort(
+                cohort: month, members: members.count, eligible: eligible.count, viewed: viewed.count,
+                reacted: reacted.count, posted: posted.count, champions: champion.count,
+                joinedToViewed: Statistics.ratio(viewed.count, eligible.count),
+                viewedToReacted: Statistics.ratio(viewed.intersection(reacted).count, viewed.count),
+                reactedToPosted: Statistics.ratio(reacted.intersection(posted).count, reacted.count),
+                postedToChampion: Statistics.ratio(posted.intersection(champion).count, posted.count))
+        }
+    }
+}

@@ -1,0 +1,259 @@
+import Foundation
+
+extension EngineState {
+    func makeReport() -> InsightsReport {
+        let threadsInWindow = threadT0.indices.filter { inWindow(threadT0[$0]) }
+        let firstResponses = threadsInWindow.map { firstResponse($0) }
+        let members = memberAnalytics()
+        return InsightsReport(
+            window: ReportWindow(
+                from: Date(timeIntervalSince1970: from), to: Date(timeIntervalSince1970: to),
+                evaluationTime: Date(timeIntervalSince1970: evaluation)),
+            volume: volume(threadsInWindow),
+            peerAnswers: peerAnswers(threadsInWindow, firstResponses),
+            memberInitiated: memberInitiated(threadsInWindow),
+            stickiness: stickiness(),
+            dailyEngagedUsers: dailyEngagedUsers(),
+            firstResponse: firstResponseTimes(threadsInWindow, firstResponses),
+            unanswered: unanswered(threadsInWindow, firstResponses),
+            newContributors: newContributors(),
+            participation: participation(),
+            topics: topics(threadsInWindow),
+            retention: retention(),
+            activityTimes: activityTimes(),
+            eventsResources: eventsAndResources(),
+            engagement: members.engagement,
+            champions: members.champions,
+            inactiveAtRisk: members.inactiveAtRisk,
+            conversion: members.conversion,
+            members: members.members
+        )
+    }
+
+    func volume(_ threads: [Int]) -> ActivityVolume {
+        ActivityVolume(
+            records: recordCount, members: memberID.count, threads: threads.count,
+            questions: threads.filter { threadQuestion[$0] }.count, replies: repliesInWindow,
+            reactions: reactionsInWindow, views: viewsInWindow,
+            deletedPosts: postID.indices.filter { postDeleted[$0] && inWindow(postTime[$0]) }.count)
+    }
+
+    // MARK: A1
+
+    func peerAnswers(_ threads: [Int], _ responses: [Int?]) -> PeerAnswerShare {
+        var answered = 0, peer = 0
+        var memberAsked = 0, memberAskedPeer = 0, staffAsked = 0, staffAskedPeer = 0
+        var both = 0, peerFirst = 0
+        for (th, fr) in zip(threads, responses) where threadQuestion[th] {
+            if let staffReply = firstResponse(th, staff: true), let peerReply = firstResponse(th, staff: false) {
+                both += 1
+                if postPrecedes(peerReply, staffReply) { peerFirst += 1 }
+            }
+            guard let fr else { continue }
+            let isPeer = !postStaff[fr]
+            answered += 1
+            if isPeer { peer += 1 }
+            let asker = threadAuthor[th]
+            if memberBot[asker] { continue }
+            if threadAuthorStaff[th] {
+                staffAsked += 1
+                if isPeer { staffAskedPeer += 1 }
+            } else {
+                memberAsked += 1
+                if isPeer { memberAskedPeer += 1 }
+            }
+        }
+        var accepted = 0, peerAccepted = 0, selfSolved = 0
+        for th in threads where threadAccepted[th] >= 0 {
+            let p = threadAccepted[th]
+            if postAuthor[p] == threadAuthor[th] {
+                selfSolved += 1
+                continue
+            }
+            accepted += 1
+            if !postStaff[p], !memberBot[postAuthor[p]] { peerAccepted += 1 }
+        }
+        let pas = Statistics.ratio(peer, answered)
+        return PeerAnswerShare(
+            pas: pas, pasMemberAsked: Statistics.ratio(memberAskedPeer, memberAsked),
+            pasStaffAsked: Statistics.ratio(staffAskedPeer, staffAsked), questionsWithResponse: answered,
+            peerBeforeStaff: Statistics.ratio(peerFirst, both), peerBeforeStaffThreads: both,
+            peerAcceptedShare: Statistics.ratio(peerAccepted, accepted), acceptedAnswers: accepted, selfSolved: selfSolved,
+            health: .atLeast(pas, 0.40, "pas >= 0.40 (inSided: 40-60% of answers come from peers in mature communities)"))
+    }
+
+    // MARK: A2
+
+    func memberInitiated(_ threads: [Int]) -> MemberInitiatedShare {
+        let memberThreads = threads.filter { !threadAuthorStaff[$0] && !memberBot[threadAuthor[$0]] }.count
+        let engaged = memberEngagedInWindow.filter { $0 }.count
+        let starters = memberID.indices.filter { memberEngagedInWindow[$0] && memberStartedThreadInWindow[$0] }.count
+        let mit = Statistics.ratio(memberThreads, threads.count)
+        return MemberInitiatedShare(
+            mit: mit, mitStrict: nil, memberThreads: memberThreads, threads: threads.count,
+            selfStarterRate: Statistics.ratio(starters, engaged), engagedMembers: engaged, selfStarters: starters,
+            health: HealthAssessment(
+                healthy: mit.map { $0 > 0.5 }, benchmark: "mit > 0.50 (Gainsight: UGC% goal above 50%, aim 80%)"))
+    }
+
+    // MARK: C1
+
+    func stickiness() -> Stickiness {
+        var dau = [Int](repeating: 0, count: 30)
+        var mau = [Int](repeating: 0, count: 30)
+        let monthMask: UInt64 = (1 << 30) - 1
+        for mask in memberDayMask where mask != 0 {
+            for j in 0..<30 {
+                if mask & (1 << UInt64(j)) != 0 { dau[j] += 1 }
+                if (mask >> UInt64(j)) & monthMask != 0 { mau[j] += 1 }
+            }
+        }
+        var sum = 0.0
+        for j in (0..<30).reversed() where mau[j] > 0 { sum += Double(dau[j]) / Double(mau[j]) }  // chronological
+        let ratio = sum / 30
+        return Stickiness(
+            dauMau: ratio, periodStart: RFC3339.formatDay(stickinessLastDay - 29),
+            periodEnd: RFC3339.formatDay(stickinessLastDay), dau: dau[0], mau: mau[0],
+            health: .atLeast(ratio, 0.20, "dau_mau >= 0.20 (SaaS: 0.15 average, 0.20 good, 0.30 great; Sequoia via June)"))
+    }
+
+    // MARK: C2
+
+    func dailyEngagedUsers() -> DailyEngagedUsers {
+        let firstDay = RFC3339.day(from)
+        let lastDay = RFC3339.day(min(to.nextDown, evaluation))
+        guard lastDay >= firstDay else { return DailyEngagedUsers(mean: nil, peak: 0, days: []) }
+        let days = (firstDay...lastDay).map { DailyCount(date: RFC3339.formatDay($0), count: engagedPerDay[$0] ?? 0) }
+        let total = days.reduce(0) { $0 + $1.count }
+        return DailyEngagedUsers(
+            mean: Double(total) / Double(days.count), peak: days.map(\.count).max() ?? 0, days: days)
+    }
+
+    // MARK: C4
+
+    func firstResponseTimes(_ threads: [Int], _ responses: [Int?]) -> FirstResponseTimes {
+        var all: [Double] = [], staff: [Double] = [], peer: [Double] = []
+        var observations: [(time: Double, event: Bool)] = []
+        var eligible24 = 0, within24 = 0
+        for (th, fr) in zip(threads, responses) {
+            let t0 = threadT0[th]
+            if let fr {
+                let delay = postTime[fr] - t0
+                all.append(delay)
+                if postStaff[fr] { staff.append(delay) } else { peer.append(delay) }
+                observations.append((delay, true))
+            } else {
+                observations.append((evaluation - t0, false))
+            }
+            if t0 <= evaluation - 86_400 {
+                eligible24 += 1
+                if let fr, postTime[fr] - t0 <= 86_400 { within24 += 1 }
+            }
+        }
+        all.sort(); staff.sort(); peer.sort()
+        return FirstResponseTimes(
+            threadsWithResponse: all.count, medianSeconds: Statistics.median(all), p90Seconds: Statistics.p90(all),
+            staffResponses: staff.count, staffMedianSeconds: Statistics.median(staff), staffP90Seconds: Statistics.p90(staff),
+            peerResponses: peer.count, peerMedianSeconds: Statistics.median(peer), peerP90Seconds: Statistics.p90(peer),
+            answeredWithin24h: Statistics.ratio(within24, eligible24), answeredWithin24hEligible: eligible24,
+            kaplanMeierMedianSeconds: Statistics.kaplanMeierMedian(observations),
+            health: HealthAssessment(
+                healthy: nil, benchmark: "no threshold in INSIGHTS.md section 5; Stack Overflow median first answer: 11 min (Mamykina et al. 2011)"))
+    }
+
+    // MARK: C5
+
+    func unanswered(_ threads: [Int], _ responses: [Int?]) -> UnansweredThreads {
+        let grace = configuration.gracePeriod
+        var eligible = 0, open = 0
+        var eligible24 = 0, open24 = 0, eligible7 = 0, open7 = 0
+        var questions7 = 0, unsolved = 0
+        let week = 7.0 * 86_400
+        for (th, fr) in zip(threads, responses) {
+            let t0 = threadT0[th]
+            let delay = fr.map { postTime[$0] - t0 }
+            if t0 <= evaluation - grace {
+                eligible += 1
+                if fr == nil { open += 1 }
+            }
+            if t0 <= evaluation - 86_400 {
+                eligible24 += 1
+                if delay.map({ $0 > 86_400 }) ?? true { open24 += 1 }
+            }
+            if t0 <= evaluation - week {
+                eligible7 += 1
+                if delay.map({ $0 > week }) ?? true { open7 += 1 }
+            }
+            if threadQuestion[th], t0 <= evaluation - configuration.unsolvedAge {
+                questions7 += 1
+                if threadAccepted[th] < 0 { unsolved += 1 }
+            }
+        }
+        let rate = Statistics.ratio(open, eligible)
+        return UnansweredThreads(
+            eligibleThreads: eligible, unansweredThreads: open, unansweredRate: rate,
+            unansweredAt24h: Statistics.ratio(open24, eligible24), eligibleAt24h: eligible24,
+            unansweredAt7d: Statistics.ratio(open7, eligible7), eligibleAt7d: eligible7,
+            unsolvedRate: Statistics.ratio(unsolved, questions7), unsolvedEligibleQuestions: questions7,
+            health: .atMost(rate, 0.10, "unanswered_rate <= 0.10 (Area 51 'excellent': >= 90% answered; Stack Overflow: 92.6% answered)"))
+    }
+
+    // MARK: C6
+
+    func newContributors() -> NewContributors {
+        let newcomers = memberID.indices.filter {
+            inWindow(memberFirstPost[$0]) && !memberBot[$0] && !memberFirstPostStaff[$0]
+        }.count
+        let delay = configuration.activationDelay
+        let eligible = joinedInWindow.filter { memberJoin[$0] + delay <= evaluation }
+        let activated = eligible.filter { memberFirstPost[$0] <= memberJoin[$0] + delay }.count
+        return NewContributors(
+            newContributors: newcomers, joined: joinedInWindow.count, activationEligible: eligible.count,
+            activated: activated, activationRate: Statistics.ratio(activated, eligible.count))
+    }
+
+    // MARK: C8
+
+    func participation() -> ParticipationInequality {
+        // Contributors by posts descending, ties by member id (bytes).
+        let contributors = memberID.indices.filter { memberPostsInWindow[$0] > 0 }.sorted { a, b in
+            if memberPostsInWindow[a] != memberPostsInWindow[b] { return memberPostsInWindow[a] > memberPostsInWindow[b] }
+            return memberID[a].utf8.lexicographicallyPrecedes(memberID[b].utf8)
+        }
+        let counts = contributors.map { memberPostsInWindow[$0] }
+        let n = counts.count
+        let total = counts.reduce(0, +)
+        let active = memberVisitActiveInWindow.filter { $0 }.count
+        let heavy = active == 0 ? 0 : min((active + 99) / 100, n)
+        let heavyPosts = counts.prefix(heavy).reduce(0, +)
+        let top10 = n == 0 ? nil : Statistics.ratio(counts.prefix((n + 9) / 10).reduce(0, +), total)
+        var caf: Int?
+        if total > 0 {
+            var running = 0
+            for (k, x) in counts.enumerated() {
+                running += x
+                if 2 * running >= total { caf = k + 1; break }
+            }
+        }
+        return ParticipationInequality(
+            contributors: n, posts: total, activeMembers: active, lurkers: active - n, occasional: n - heavy, heavy: heavy,
+            lurkerShare: Statistics.ratio(active - n, active), occasionalShare: Statistics.ratio(n - heavy, active),
+            heavyShare: Statistics.ratio(heavy, active),
+            occasionalPostShare: Statistics.ratio(total - heavyPosts, total), heavyPostShare: Statistics.ratio(heavyPosts, total),
+            top10PercentShare: top10, gini: Statistics.gini(counts), contributorAbsenceFactor: caf,
+            contributorAbsenceShare: caf.flatMap { Statistics.ratio($0, n) },
+            health: .within(top10, 0.43...0.69, "top_10_percent_share within 0.43-0.69 (Khoros, 200+ communities: mean 0.5595, SD 0.13)"))
+    }
+
+    // MARK: A4
+
+    func topics(_ threads: [Int]) -> TopicBreadth {
+        let tagged = threads.filter { !threadTags[$0].isEmpty }
+        let beyond = tagged.filter { !threadTags[$0].contains { tagProduct[$0] } }
+        return TopicBreadth(
+            threads: threads.count, taggedThreads: tagged.count, beyondThreads: beyond.count,
+            bps: Statistics.ratio(beyond.count, tagged.count), coverage: Statistics.ratio(tagged.count, threads.count),
+            effectiveTopics: Statistics.entropy(tagWeight).map { exp($0) },
+            health: HealthAssessment(healthy: nil, benchmark: "derived metric: no benchmark in INSIGHTS.md section 5"))
+    }
+}

@@ -1,0 +1,61 @@
+public import CommunityCore
+public import Foundation
+
+/// The streaming computation behind ``InsightsReport``: feed it records in (t, line) order with
+/// ``consume(_:)``, then call ``makeReport()``.
+///
+/// One pass, no activity is kept: memory is O(members + threads + posts) — per-member counters
+/// and bit sets, per-thread state, and a post index (id → author, thread, time, staff flag,
+/// deleted flag) needed to attribute reactions, accepts and deletions. Views, reactions, RSVPs
+/// and the other high-volume activities are folded into counters as they stream by.
+///
+/// Semantics follow INSIGHTS.md and its normative Readings: staff status is the one in force at
+/// each line (Reading 4); outcomes are observed up to the evaluation time (Readings 1–2).
+/// Records whose references do not resolve (a reply to an unknown thread, a reaction to an
+/// unknown post, an accept of a post of another thread) are skipped and counted in
+/// ``skippedRecords``.
+///
+/// ```swift
+/// var engine = InsightsEngine(window: window, evaluationTime: log.evaluationTime ?? window.to)
+/// for record in log.records { try engine.consume(record) }
+/// let report = engine.makeReport()
+/// ```
+public struct InsightsEngine: Sendable {
+    /// The window being reported.
+    public let window: InsightsWindow
+    /// The evaluation time (Reading 1: the largest `t` of the log).
+    public let evaluationTime: Date
+    /// The configuration in use.
+    public let configuration: InsightsConfiguration
+    /// Records whose post or thread reference did not resolve, so they were skipped.
+    public private(set) var skippedRecords = 0
+
+    var state: EngineState
+
+    /// Creates an engine.
+    /// - Parameters:
+    ///   - window: The reporting window.
+    ///   - evaluationTime: When outcomes stop being observed; the largest `t` of the log.
+    ///   - configuration: Tunables; INSIGHTS.md's defaults if omitted.
+    public init(window: InsightsWindow, evaluationTime: Date, configuration: InsightsConfiguration = InsightsConfiguration()) {
+        self.window = window
+        self.evaluationTime = evaluationTime
+        self.configuration = configuration
+        self.state = EngineState(window: window, evaluationTime: evaluationTime.timeIntervalSince1970, configuration: configuration)
+    }
+
+    /// Folds one record into the state.
+    /// - Parameter record: The next record in (t, line) order (`tag` lines may come anywhere).
+    /// - Throws: ``CommunityError`` `invalidInput` naming the line if records come out of time
+    ///   order, come after the evaluation time, name a member before their `member` line, repeat
+    ///   a `member` line, or reuse a post id.
+    public mutating func consume(_ record: ActivityRecord) throws(CommunityError) {
+        if try !state.consume(record) { skippedRecords += 1 }
+    }
+
+    /// Computes the report from the state so far.
+    /// - Returns: The report of ``window`` at ``evaluationTime``.
+    public func makeReport() -> InsightsReport {
+        state.makeReport()
+    }
+}

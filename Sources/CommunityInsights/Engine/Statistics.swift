@@ -1,0 +1,62 @@
+import Foundation
+
+/// The small statistics the report needs, with INSIGHTS.md's exact definitions.
+enum Statistics {
+    /// `x[⌈q·n⌉]` (1-based) of an ascending array, for q = numerator/denominator; nil if empty.
+    static func nearestRank(_ sorted: [Double], numerator: Int, denominator: Int) -> Double? {
+        guard !sorted.isEmpty else { return nil }
+        let rank = (numerator * sorted.count + denominator - 1) / denominator
+        return sorted[max(rank, 1) - 1]
+    }
+
+    static func median(_ sorted: [Double]) -> Double? { nearestRank(sorted, numerator: 1, denominator: 2) }
+    static func p90(_ sorted: [Double]) -> Double? { nearestRank(sorted, numerator: 9, denominator: 10) }
+
+    /// `a / b`, nil when `b == 0` (Reading 11).
+    static func ratio(_ a: Int, _ b: Int) -> Double? { b == 0 ? nil : Double(a) / Double(b) }
+
+    /// C8 Gini `Σ(2i−n−1)x_(i) / (n·Σx)` with x ascending and i 1-based; nil if n < 2 or Σx = 0.
+    static func gini(_ values: [Int]) -> Double? {
+        let n = values.count
+        let total = values.reduce(0, +)
+        guard n >= 2, total > 0 else { return nil }
+        let sorted = values.sorted()
+        var sum = 0
+        for (offset, x) in sorted.enumerated() { sum += (2 * (offset + 1) - n - 1) * x }
+        return Double(sum) / (Double(n) * Double(total))
+    }
+
+    /// Kaplan–Meier median survival time: the smallest observed event time t with Ŝ(t) ≤ 0.5.
+    /// Observations are (time, event); `event == false` is censored. Censored observations at the
+    /// same time as an event are still at risk at that time. nil if Ŝ never reaches 0.5.
+    static func kaplanMeierMedian(_ observations: [(time: Double, event: Bool)]) -> Double? {
+        let sorted = observations.sorted { $0.time < $1.time }
+        var atRisk = sorted.count
+        var survival = 1.0
+        var index = 0
+        while index < sorted.count {
+            let time = sorted[index].time
+            var events = 0
+            var leaving = 0
+            while index < sorted.count, sorted[index].time == time {
+                if sorted[index].event { events += 1 }
+                leaving += 1
+                index += 1
+            }
+            if events > 0 {
+                survival *= 1 - Double(events) / Double(atRisk)
+                if survival <= 0.5 + 1e-12 { return time }
+            }
+            atRisk -= leaving
+        }
+        return nil
+    }
+
+    /// Shannon entropy (natural log) of non-negative weights; nil if they sum to 0.
+    static func entropy(_ weights: some Sequence<Double>) -> Double? {
+        let values = Array(weights).filter { $0 > 0 }
+        let total = values.reduce(0, +)
+        guard total > 0 else { return nil }
+        return -values.reduce(0) { $0 + ($1 / total) * log($1 / total) }
+    }
+}
