@@ -1,5 +1,4 @@
-import CommunityCore
-import CommunityInsights
+import CommunityKit
 import Foundation
 
 /// `community-demo insights`: computes the community health report of an activity export.
@@ -12,8 +11,12 @@ import Foundation
 /// follow sysexits: 0 success, 64 usage error, 65 data error (unreadable file, bad line).
 enum InsightsCommand {
     static let usage = """
-        usage: community-demo insights --import FILE.jsonl [--from ISO --to ISO] [--json]
+        usage: community-demo insights [--db PATH | --memory | --import FILE.jsonl] [--from ISO --to ISO] [--json]
 
+          (default)       the report of the demo community in community-demo.sqlite
+                          (built first if the file does not hold it yet)
+          --db PATH       the demo database to read
+          --memory        build the demo community in memory and report on it
           --import FILE   activity exchange file (JSON Lines), see Documentation/Insights.md
           --from ISO      window start, inclusive (RFC 3339, e.g. 2026-03-01T00:00:00Z,
                           or a date 2026-03-01 for midnight UTC);
@@ -25,8 +28,10 @@ enum InsightsCommand {
     /// Runs the command.
     /// - Parameter arguments: The arguments after `insights`.
     /// - Returns: The process exit code.
-    static func run(_ arguments: [String]) -> Int32 {
+    static func run(_ arguments: [String]) async -> Int32 {
         var importPath: String?
+        var databasePath = "community-demo.sqlite"
+        var memory = false
         var from: Date?
         var to: Date?
         var json = false
@@ -49,6 +54,11 @@ enum InsightsCommand {
                 if argument == "--from" { from = date } else { to = date }
             case "--json":
                 json = true
+            case "--memory":
+                memory = true
+            case "--db":
+                guard let path = value(argument) else { return usageError("--db needs a path") }
+                databasePath = path
             case "--help", "-h":
                 print(usage)
                 return 0
@@ -57,10 +67,10 @@ enum InsightsCommand {
             }
             index += 1
         }
-        guard let importPath else {
-            return usageError("--import FILE.jsonl is required (the demo community's own log is not wired in yet)")
-        }
         if let from, let to, to <= from { return usageError("--to must be after --from") }
+        guard let importPath else {
+            return await reportDemoCommunity(path: memory ? nil : databasePath, from: from, to: to, json: json)
+        }
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: importPath))
@@ -81,6 +91,40 @@ enum InsightsCommand {
             return 0
         } catch {
             FileHandle.standardError.write(Data("community-demo insights: \(importPath): \(error.message)\n".utf8))
+            return 65
+        }
+    }
+
+    /// The report of the demo community, computed from its own activity log.
+    static func reportDemoCommunity(path: String?, from: Date?, to: Date?, json: Bool) async -> Int32 {
+        do {
+            let store: any CommunityStore = try path.map { try SQLiteCommunityStore(path: $0) } ?? InMemoryCommunityStore()
+            let kit = CommunityKit(store: store)
+            let community: CommunityID
+            if let existing = try? await kit.communities.community(slug: "swift-paris") {
+                community = existing.id
+            } else {
+                community = try await Tour(kit: kit, quiet: true).run()
+            }
+            let log = ActivityLog(records: try await ActivityLogExport.records(of: community, from: store))
+            let window: InsightsWindow?
+            if from != nil || to != nil {
+                let covering = try InsightsWindow.covering(log)
+                window = try InsightsWindow(from: from ?? covering.from, to: to ?? covering.to)
+            } else {
+                window = nil
+            }
+            let report = try InsightsReport.compute(from: log, window: window)
+            if json {
+                var data = try report.jsonData()
+                data.append(0x0A)
+                FileHandle.standardOutput.write(data)
+            } else {
+                FileHandle.standardOutput.write(Data(render(report).utf8))
+            }
+            return 0
+        } catch {
+            FileHandle.standardError.write(Data("community-demo insights: \(error)\n".utf8))
             return 65
         }
     }

@@ -4,16 +4,28 @@ import Foundation
 /// The first run of the demo: a community, its members and spaces, permissions, discussions.
 struct Tour {
     let kit: CommunityKit
+    /// Prints nothing when quiet (`community-demo insights` builds the community silently).
+    var quiet = false
 
-    func run() async throws {
-        DemoCommand.section("A community of its own")
+    private func say(_ line: String) {
+        if !quiet { print(line) }
+    }
+
+    private func section(_ title: String) {
+        say("\n== \(title) ==")
+    }
+
+    /// Builds the community and tours it. - Returns: The community.
+    @discardableResult
+    func run() async throws -> CommunityID {
+        section("A community of its own")
         let created = try await kit.communities.createCommunity(
             name: "Swift Paris", slug: "swift-paris", description: "Swift server developers in Paris and beyond",
             branding: Branding(accentColor: "#F05138", customDomain: "community.swift-paris.example"),
             owner: MemberProfile(handle: "ada", displayName: "Ada Lovelace", interests: ["swift", "math"]))
         let community = created.community.id
         let owner = Principal.member(created.owner.id)
-        print("created \(created.community.name) (\(created.community.slug)) owned by @\(created.owner.handle)")
+        say("created \(created.community.name) (\(created.community.slug)) owned by @\(created.owner.handle)")
 
         let eloise = try await join(community, "eloise", "Éloïse Martin", ["swift", "design"])
         let marc = try await join(community, "marc", "Marc Dupont", ["vapor", "postgres"])
@@ -21,9 +33,9 @@ struct Tour {
         let linus = try await join(community, "linus", "Linus T.", ["kernels", "swift"])
         let visitor = try await kit.members.join(community, profile: MemberProfile(handle: "visitor", displayName: "A Visitor"), role: .guest)
         let moderator = try await kit.members.changeRole(of: grace.id, in: community, to: .moderator, by: owner)
-        print("4 members joined, @visitor as guest, @grace promoted to moderator")
+        say("4 members joined, @visitor as guest, @grace promoted to moderator")
 
-        DemoCommand.section("Spaces")
+        section("Spaces")
         let general = try await kit.communities.createSpace(in: community, name: "General", slug: "general", tags: ["general"], by: owner)
         let help = try await kit.communities.createSpace(in: community, name: "Help", slug: "help", kind: .questions, tags: ["product"], by: owner)
         let core = try await kit.communities.createSpace(in: community, name: "Core team", slug: "core", visibility: .private, by: owner)
@@ -32,22 +44,22 @@ struct Tour {
         let request = try await kit.members.requestToJoin(core.id, in: community, message: "I maintain the Postgres driver", member: marc.id)
         try await kit.members.approve(request.id, in: community, by: owner)
         for space in [general, help, core, staff] {
-            print("  #\(pad(space.slug, 8)) \(pad(space.kind.rawValue, 11)) \(space.visibility.rawValue)")
+            say("  #\(pad(space.slug, 8)) \(pad(space.kind.rawValue, 11)) \(space.visibility.rawValue)")
         }
-        print("@marc asked to join #core and was approved")
+        say("@marc asked to join #core and was approved")
 
-        DemoCommand.section("Directory")
+        section("Directory")
         for member in try await kit.members.directory(of: community, by: .member(linus.id)).items {
-            print("  @\(pad(member.handle, 8)) \(pad(member.displayName, 14)) \(pad(member.role.rawValue, 10)) \(member.interests.joined(separator: ", "))")
+            say("  @\(pad(member.handle, 8)) \(pad(member.displayName, 14)) \(pad(member.role.rawValue, 10)) \(member.interests.joined(separator: ", "))")
         }
         let found = try await kit.members.directory(of: community, matching: "elo", by: owner)
-        print("search \"elo\" (accents folded) → \(found.items.map { "@\($0.handle)" }.joined(separator: ", "))")
+        say("search \"elo\" (accents folded) → \(found.items.map { "@\($0.handle)" }.joined(separator: ", "))")
 
-        DemoCommand.section("Who may do what")
+        section("Who may do what")
         let policy = kit.environment.policy
         for (label, member) in [("guest @visitor", visitor), ("moderator @grace", moderator)] {
             let spaces = try await kit.communities.spaces(in: community, viewer: .member(member.id)).items
-            print("\(label) sees: \(spaces.map { "#\($0.slug)" }.joined(separator: " "))")
+            say("\(label) sees: \(spaces.map { "#\($0.slug)" }.joined(separator: " "))")
             for action in [AccessPolicy.SpaceAction.read, .post, .moderate] {
                 var cells: [String] = []
                 for space in spaces {
@@ -56,16 +68,16 @@ struct Tour {
                     let allowed = policy.allows(action, in: space.visibility, role: role, isSpaceMember: membership != nil, status: .active)
                     cells.append("#\(space.slug) \(allowed ? "yes" : "no")")
                 }
-                print("  \(pad(action.rawValue, 9)) \(cells.joined(separator: "  "))")
+                say("  \(pad(action.rawValue, 9)) \(cells.joined(separator: "  "))")
             }
         }
         do {
             _ = try await kit.discussions.startThread(in: general.id, of: community, title: "Hello", body: "Hi!", by: .member(visitor.id))
         } catch let error as CommunityError {
-            print("@visitor tries to post in #general → \(error.code): \(error.message)")
+            say("@visitor tries to post in #general → \(error.code): \(error.message)")
         }
 
-        DemoCommand.section("Discussions")
+        section("Discussions")
         let discussions = kit.discussions
         try await discussions.follow(.space(help.id), in: community, by: .member(linus.id))
         let welcome = try await discussions.startThread(
@@ -84,33 +96,34 @@ struct Tour {
             by: .member(marc.id))
         let answered = try await discussions.accept(answer.id, in: community, by: .member(eloise.id))
         let byWhom = answered.acceptedAnswer.map { $0.byStaff ? "staff" : "a peer" } ?? "nobody"
-        print("#general: \"\(welcome.thread.title)\" — 1 reply, reactions \(try await reactionLine(welcome.firstPost.id, community))")
-        print("#help: @eloise asked \"\(question.thread.title)\"")
-        print("  @grace (moderator) replied first; @marc answered; @eloise accepted @marc's reply → answered by \(byWhom)")
+        say("#general: \"\(welcome.thread.title)\" — 1 reply, reactions \(try await reactionLine(welcome.firstPost.id, community))")
+        say("#help: @eloise asked \"\(question.thread.title)\"")
+        say("  @grace (moderator) replied first; @marc answered; @eloise accepted @marc's reply → answered by \(byWhom)")
 
         let unread = try await discussions.unreadCounts(in: community, by: .member(linus.id))
         let lines = try await unread.filter { $0.posts > 0 }.asyncMap { count in
             "#\(try await kit.communities.space(count.spaceID, in: community, viewer: .member(linus.id)).slug): \(count.threads) threads, \(count.posts) posts"
         }
-        print("@linus has unread: \(lines.joined(separator: "; "))")
+        say("@linus has unread: \(lines.joined(separator: "; "))")
         let inbox = try await discussions.inbox(in: community, by: .member(linus.id)).items
-        print("@linus's inbox: \(inbox.map { "\($0.kind.rawValue) “\($0.summary.prefix(40))”" }.joined(separator: ", "))")
+        say("@linus's inbox: \(inbox.map { "\($0.kind.rawValue) “\($0.summary.prefix(40))”" }.joined(separator: ", "))")
         let hits = try await discussions.search("evenement", in: community, by: .member(linus.id)).items
-        print("search \"evenement\" (no accent) → \(hits.map { "“\($0.thread.title)”" }.joined(separator: ", "))")
+        say("search \"evenement\" (no accent) → \(hits.map { "“\($0.thread.title)”" }.joined(separator: ", "))")
 
-        DemoCommand.section("Moderation")
+        section("Moderation")
         try await kit.members.suspend(linus.id, in: community, for: 86_400, reason: "heated thread", by: .member(moderator.id))
-        print("@grace suspended @linus for 24 h")
+        say("@grace suspended @linus for 24 h")
         do {
             try await discussions.reply(to: welcome.thread.id, in: community, body: "but…", by: .member(linus.id))
         } catch let error as CommunityError {
-            print("@linus tries to reply → \(error.code): \(error.message)")
+            say("@linus tries to reply → \(error.code): \(error.message)")
         }
 
-        DemoCommand.section("Activity log")
+        section("Activity log")
         let log = try await kit.communities.activities(in: community, limit: 1000, by: owner)
         let counts = Dictionary(grouping: log, by: \.verb.rawValue).mapValues(\.count).sorted { $0.key < $1.key }
-        print("\(log.count) activities: " + counts.map { "\($0.key) ×\($0.value)" }.joined(separator: ", "))
+        say("\(log.count) activities: " + counts.map { "\($0.key) ×\($0.value)" }.joined(separator: ", "))
+        return community
     }
 
     private func join(_ community: CommunityID, _ handle: String, _ name: String, _ interests: [String]) async throws -> Member {

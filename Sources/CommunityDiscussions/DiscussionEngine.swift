@@ -64,7 +64,7 @@ public struct DiscussionEngine: Sendable {
     /// Creates the engine.
     /// - Parameters:
     ///   - environment: Store, clock, ids, policy. The store must implement
-    ///     ``CommunityCore/DiscussionWriteTransaction`` (the in-memory store does).
+    ///     ``CommunityCore/DiscussionWriteTransaction`` (the in-memory and SQLite stores do).
     ///   - configuration: Limits.
     ///   - delivery: Out-of-app delivery of notifications; in-app inbox only by default.
     public init(_ environment: CommunityEnvironment, configuration: Configuration = Configuration(),

@@ -2,4 +2,5 @@
 @_exported import CommunityCore
 @_exported import CommunityDiscussions
 @_exported import CommunityEvents
+@_exported import CommunityInsights
 @_exported import CommunitySQLite

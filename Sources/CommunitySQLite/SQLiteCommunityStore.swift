@@ -9,6 +9,11 @@ import Foundation
 /// writes are serializable; a small pool of reader connections serves read transactions, each a
 /// consistent snapshot that proceeds while a write is in progress. The schema is migrated on open.
 ///
+/// Its transactions also implement the discussion storage contract
+/// (`DiscussionReadTransaction`, `DiscussionWriteTransaction`): threads, posts, reactions, read
+/// state, follows, the inbox, flags, and full-text search on an FTS5 index kept in the same
+/// transaction as the posts.
+///
 /// ```swift
 /// let store = try SQLiteCommunityStore(path: "/var/lib/app/community.sqlite")
 /// let service = CommunityService(store: store)

@@ -57,7 +57,16 @@ extension SQLiteRecords {
         """
     static let threadColumnCount = 26
 
+    /// The milliseconds since 1970 a listing key can hold: `ThreadPosition.key(of:order:)` converts
+    /// to `Int64`, which would trap outside this range (or on a NaN date).
+    private static let listableMilliseconds = -9.2e18...9.2e18
+
     static func values(_ thread: DiscussionThread) throws -> [SQLiteValue] {
+        for (date, field) in [(thread.createdAt, "createdAt"), (thread.lastActivityAt, "lastActivityAt")] {
+            guard listableMilliseconds.contains(date.timeIntervalSince1970 * 1000) else {
+                throw CommunityError.invalidInput("the thread's \(field) is out of the representable range", field: field)
+            }
+        }
         let answer = thread.acceptedAnswer
         return [
             .id(thread.id), .id(thread.communityID), .id(thread.spaceID), .id(thread.authorID), bool(thread.authorIsStaff),

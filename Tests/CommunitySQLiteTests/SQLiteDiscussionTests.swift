@@ -132,6 +132,20 @@ import Testing
         try await pair.read { try await $0.threads(in: world.space.id, order: order, after: position, limit: 50).map(\.id) }
     }
 
+    @Test func unrepresentableThreadDatesAreRefusedNotTrapped() async throws {
+        for date in [Date(timeIntervalSince1970: .nan), Date(timeIntervalSince1970: 1e300), Date(timeIntervalSince1970: -.infinity)] {
+            var thread = f.thread(world.space, author: author)
+            thread.lastActivityAt = date
+            do {
+                try await pair.sqlite.write { try await ReferencePair.discussions($0).insert(thread) }
+                Issue.record("expected invalidInput for \(date)")
+            } catch let error as CommunityError {
+                #expect(error.code == .invalidInput)
+                #expect(error.field == "lastActivityAt")
+            }
+        }
+    }
+
     @Test func pinnedThreadsByPinOrderThenID() async throws {
         var threads = (0..<5).map { f.thread(world.space, author: author, title: "p\($0)") }
         threads[0].pinOrder = 3
@@ -292,6 +306,10 @@ import Testing
         let member = world.members[1].id
         var items = (0..<9).map { f.inboxItem(community, member: member, read: $0 % 3 == 0) }
         items.append(f.inboxItem(community, member: world.members[2].id))
+        items[1].kind = .eventSeatConfirmed
+        items[2].threadID = f.id()
+        items[2].postID = f.id()
+        items[2].actor = .member(author)
         try await pair.write { tx in for item in items.shuffled() { try await tx.insert(item) } }
         try await pair.expectFailure(.conflict) { try await $0.insert(items[0]) }
         for unreadOnly in [false, true] {
@@ -306,6 +324,7 @@ import Testing
         #expect(try await pair.read { try await $0.unreadInboxCount(of: member) } == 6)
         try await pair.read { try await $0.inboxItem(items[9].id, of: member) }
         #expect(try await pair.read { try await $0.inboxItem(items[4].id, of: member) } == items[4])
+        for item in items[1...2] { #expect(try await pair.read { try await $0.inboxItem(item.id, of: member) } == item) }
 
         var read = items[4]
         read.readAt = f.epoch.addingTimeInterval(60)

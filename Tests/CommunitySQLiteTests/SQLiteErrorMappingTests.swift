@@ -62,12 +62,13 @@ import Testing
         let community = f.community()
         let other = try SQLiteDatabase(path: path, create: false, busyTimeout: .zero)
         try other.executeScript("BEGIN IMMEDIATE")
-        let release = Task {
-            try await Task.sleep(for: .milliseconds(150))
-            try other.executeScript("COMMIT")
-        }
+        // Release from a plain thread: under a loaded test run the cooperative pool may be busy,
+        // and the release must not depend on it.
+        // Only the release thread touches `other` from here on.
+        nonisolated(unsafe) let holder = other
+        let released = Thread.detachedRelease(after: 0.15) { try? holder.executeScript("COMMIT") }
         try await store.write { try await $0.insert(community) }  // waits, then succeeds: no busy error
-        try await release.value
+        #expect(released.wait())
         #expect(try await store.read { try await $0.community(community.id) } == community)
     }
 
@@ -101,5 +102,28 @@ import Testing
         } catch let error as CommunityError {
             #expect(error.code == .storage)
         }
+    }
+}
+
+/// A one-shot action on its own OS thread, with a way to wait for it.
+final class ThreadRelease: Sendable {
+    private let done = DispatchSemaphore(value: 0)
+
+    init(after delay: TimeInterval, _ action: @escaping @Sendable () -> Void) {
+        let done = self.done
+        Thread.detachNewThread {
+            Thread.sleep(forTimeInterval: delay)
+            action()
+            done.signal()
+        }
+    }
+
+    /// Waits (at most 30 s) for the action to have run.
+    func wait() -> Bool { done.wait(timeout: .now() + 30) == .success }
+}
+
+extension Thread {
+    static func detachedRelease(after delay: TimeInterval, _ action: @escaping @Sendable () -> Void) -> ThreadRelease {
+        ThreadRelease(after: delay, action)
     }
 }

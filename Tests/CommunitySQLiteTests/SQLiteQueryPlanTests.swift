@@ -79,6 +79,13 @@ import Testing
         #expect(otherScans.isEmpty, "\(plan)")
     }
 
+    /// The FTS5 query holds the normalized terms only, each quoted, the last as a prefix.
+    @Test func ftsQueryQuotesEveryTermAndPrefixesTheLast() throws {
+        #expect(SQLiteQueries.ftsQuery(try SearchQuery("Événement à PARIS")) == "\"evenement\" \"a\" \"paris\"*")
+        #expect(SQLiteQueries.ftsQuery(try SearchQuery("caf")) == "\"caf\"*")
+        #expect(SQLiteQueries.ftsQuery(try SearchQuery("a\" OR b* NEAR(c) col:d -e")) == "\"a\" \"or\" \"b\" \"near\" \"c\" \"col\" \"d\" \"e\"*")
+    }
+
     static func plan(of sql: String) throws -> [String] {
         let folder = try TemporaryFolder()
         let path = folder.path()

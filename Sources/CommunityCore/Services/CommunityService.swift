@@ -61,7 +61,8 @@ public struct CommunityService: Sendable {
             try await tx.recordActivity(.communityCreated, by: .member(member.id), subject: SubjectRef("community", community.id),
                                         community: community.id, at: now, ids: environment.ids)
             try await tx.recordActivity(.memberJoined, by: .member(member.id), subject: SubjectRef("member", member.id),
-                                        community: community.id, at: now, ids: environment.ids, payload: ["role": Role.owner.rawValue])
+                                        community: community.id, at: now, ids: environment.ids,
+                                        payload: ["role": Role.owner.rawValue, "bot": String(member.isBot)])
             return Created(community: community, owner: member)
         }
     }

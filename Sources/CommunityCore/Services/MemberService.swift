@@ -58,7 +58,8 @@ public struct MemberService: Sendable {
                 interests: profile.interests, role: invitation?.role ?? role, joinedAt: now, isBot: profile.isBot)
             try await tx.insert(member)
             try await tx.recordActivity(.memberJoined, by: .member(member.id), subject: SubjectRef("member", member.id),
-                                        community: community, at: now, ids: environment.ids, payload: ["role": member.role.rawValue])
+                                        community: community, at: now, ids: environment.ids,
+                                        payload: ["role": member.role.rawValue, "bot": String(member.isBot)])
             if var invitation {
                 try await Self.redeem(&invitation, member: member, tx: tx, now: now, ids: environment.ids)
             }
