@@ -36,7 +36,7 @@ let package = Package(
         // `swift run -c release community-bench`: figures of Benchmarks/README.md (never timed tests).
         .executableTarget(
             name: "community-bench",
-            dependencies: ["CommunityCore", "CommunityDiscussions", "CommunitySQLite", "CSQLite"],
+            dependencies: ["CommunityCore", "CommunityDiscussions", "CommunityInsights", "CommunitySQLite", "CSQLite"],
             path: "Benchmarks/CommunityBench",
             swiftSettings: sharedSwiftSettings
         ),

@@ -8,13 +8,13 @@ import Foundation
 // run of a few hundred rows that finishes in seconds.
 
 /// Every bench, in the order they run (reads first, so they see exactly the loaded data).
-let allBenches = ["thread.page", "space.threads", "unread.counts", "search", "post.create"]
+let allBenches = ["thread.page", "space.threads", "unread.counts", "search", "post.create", "insights.report"]
 /// The benches that need the discussion workload loaded into the backends.
 let workloadBenches: Set<String> = ["thread.page", "space.threads", "unread.counts", "search", "post.create"]
 
 func usage() -> Never {
     Report.note("""
-        usage: community-bench [--scale tiny|S|L] [--backend memory,sqlite] [--only \(allBenches.joined(separator: ","))]
+        usage: community-bench [--scale tiny|S|L] [--backend memory,sqlite] [--only \(allBenches.joined(separator: ","))] [--activities N|10m]
         """)
     exit(2)
 }
@@ -22,6 +22,7 @@ func usage() -> Never {
 var scale = Scale.small
 var backends = ["memory", "sqlite"]
 var selected = allBenches
+var activities: Int?
 var arguments = CommandLine.arguments.dropFirst()
 while let flag = arguments.popFirst() {
     guard let value = arguments.popFirst() else { usage() }
@@ -36,6 +37,9 @@ while let flag = arguments.popFirst() {
     case "--only":
         guard list.allSatisfy(allBenches.contains) else { usage() }
         selected = allBenches.filter(list.contains)
+    case "--activities":
+        guard let count = InsightsReportBench.parseCount(value) else { usage() }
+        activities = count
     default:
         usage()
     }
@@ -44,7 +48,7 @@ while let flag = arguments.popFirst() {
 /// Loads what the selected benches need and runs them, off the main actor (every measured call
 /// runs on the global executor, as in a server).
 @concurrent
-func runBenches(_ selected: [String], scale: Scale, backends: [String]) async throws {
+func runBenches(_ selected: [String], scale: Scale, backends: [String], activities: Int?) async throws {
     let started = monotonicNanoseconds()
     let report = Report()
     var workload = Workload(scale: Scale(name: scale.name, members: 2, spaces: 1, threads: 0, posts: 0, reactions: 0))
@@ -68,6 +72,7 @@ func runBenches(_ selected: [String], scale: Scale, backends: [String]) async th
         case "unread.counts": try await UnreadCountsBench.run(context)
         case "search": try await SearchBench.run(context)
         case "post.create": try await PostCreateBench.run(context)
+        case "insights.report": try InsightsReportBench.run(activities: activities ?? InsightsReportBench.defaultActivities(scale))
         default: Report.note("unknown bench \(bench)")
         }
     }
@@ -77,4 +82,5 @@ func runBenches(_ selected: [String], scale: Scale, backends: [String]) async th
     Report.note(String(format: "total %.1f s", Double(monotonicNanoseconds() - started) / 1e9))
 }
 
-try await runBenches(selected, scale: scale, backends: backends)
+try await runBenches(selected, scale: scale, backends: backends, activities: activities)
+if InsightsReportBench.figuresDisagreed { exit(1) }

@@ -1,0 +1,452 @@
+import CommunityCore
+import CommunityInsights
+import Foundation
+import Synchronization
+
+/// `insights.report` (WORKLOAD.md): the full health report over N activities already in
+/// memory, against DuckDB computing the same headline figures in SQL over the same rows
+/// already in a table (`Benchmarks/insights-duckdb.py`, run in the same invocation).
+///
+/// 1. Generates N activities with `SyntheticCommunityGenerator` (seed 42) and writes them once
+///    as JSONL to a temporary file (the peer's input and the import measurement).
+/// 2. Imports the file with `ActivityLogReader` (timed once, reported apart as records/s).
+/// 3. Computes `InsightsReport.compute(from:)` over the imported log, `repeats` times; the
+///    median wall time gives activities/s. The peak RSS of the computation is the process's
+///    VmHWM after resetting it (`/proc/self/clear_refs` ← 5) just before each run, or, where the
+///    reset is refused, the largest VmRSS sampled every 2 ms during the run.
+/// 4. Runs the peer on the same file and compares the headline figures: PAS, MIT, TTFR median
+///    and p90, unanswered rate, DAU/MAU (and their counts). A mismatch is a loud warning and
+///    makes the process exit non-zero (``figuresDisagreed``).
+enum InsightsReportBench {
+    /// Seed of the synthetic community (WORKLOAD.md: seed 42).
+    static let seed: UInt64 = 42
+    /// Timed runs of the report, and of the peer's queries.
+    static let repeats = 3
+
+    /// Set when the SDK's and DuckDB's figures differ; `main` then exits with status 1.
+    static let mismatch = Atomic<Bool>(false)
+    static var figuresDisagreed: Bool { mismatch.load(ordering: .relaxed) }
+
+    /// Activities of a scale: 10 M for L, 1 M for S, 20 k for the tiny smoke run.
+    static func defaultActivities(_ scale: Scale) -> Int {
+        switch scale.name {
+        case "L": 10_000_000
+        case "tiny": 20_000
+        default: 1_000_000
+        }
+    }
+
+    /// Parses `--activities`: a count, optionally with a `k` or `m` suffix (`10m`, `20000`).
+    static func parseCount(_ text: String) -> Int? {
+        let lower = text.lowercased().replacingOccurrences(of: "_", with: "").replacingOccurrences(of: ",", with: "")
+        var digits = Substring(lower)
+        var factor = 1
+        if digits.hasSuffix("m") { factor = 1_000_000; digits = digits.dropLast() }
+        else if digits.hasSuffix("k") { factor = 1_000; digits = digits.dropLast() }
+        guard let value = Int(digits), value > 0, value <= Int.max / factor else { return nil }
+        return value * factor
+    }
+
+    /// The scale label of a run: the named scale whose default it is, else `custom`.
+    static func scaleLabel(_ activities: Int) -> String {
+        switch activities {
+        case 10_000_000: "L"
+        case 1_000_000: "S"
+        case 20_000: "tiny"
+        default: "custom"
+        }
+    }
+
+    static func run(activities requested: Int) throws {
+        let label = scaleLabel(requested)
+        Report.note("insights.report: \(requested) activities (scale \(label), seed \(seed))")
+
+        // 1. Generate and write the JSONL once; the generated log is released before the import.
+        let file = FileManager.default.temporaryDirectory
+            .appendingPathComponent("community-bench-insights-\(ProcessInfo.processInfo.processIdentifier).jsonl")
+        defer { try? FileManager.default.removeItem(at: file) }
+        let bytes = try generate(requested, to: file)
+
+        // 2. Import (reported apart).
+        var t0 = monotonicNanoseconds()
+        let log = try ActivityLogReader.read(contentsOf: file)
+        let importSeconds = seconds(since: t0)
+        let n = log.records.count
+        Report.note(String(format: "  SDK import: %d records (%.0f MB of JSONL) in %.2f s, %.0f records/s",
+                           n, Double(bytes) / 1e6, importSeconds, Double(n) / importSeconds))
+
+        // 3. The report over the records in memory.
+        let rssBefore = ProcessMemory.kilobytes("VmRSS") ?? 0
+        var walls: [Double] = []
+        var peakKB = 0
+        var method = ""
+        var report: InsightsReport?
+        for run in 1...repeats {
+            let probe = PeakProbe.start()
+            t0 = monotonicNanoseconds()
+            let computed = try InsightsReport.compute(from: log)
+            let wall = seconds(since: t0)
+            let peak = probe.finish()
+            peakKB = max(peakKB, peak.kilobytes)
+            method = peak.method
+            walls.append(wall)
+            if report == nil { report = computed }
+            Report.note(String(format: "  SDK report run %d: %.3f s (%.0f activities/s), peak RSS %.0f MB",
+                               run, wall, Double(n) / wall, Double(peak.kilobytes) / 1024))
+        }
+        guard let report else { return }
+        let wall = median(walls)
+        let sdk = Figures(report)
+
+        // 4. The peer, same file, same run.
+        let peer = runPeer(file)
+        let result = Result(
+            scale: label, n: n, wall: wall, importSeconds: importSeconds, peakMB: Double(peakKB) / 1024,
+            rssBeforeMB: Double(rssBefore) / 1024, peakMethod: method, sdk: sdk, peer: peer)
+        FileHandle.standardOutput.write(Data((result.json + "\n").utf8))
+        result.printTable()
+        if let peer, !sdk.agrees(with: peer.figures) {
+            mismatch.store(true, ordering: .relaxed)
+        }
+    }
+
+    // MARK: Steps
+
+    /// Generates the community and writes it as JSONL; returns the file size.
+    static func generate(_ activities: Int, to file: URL) throws -> Int {
+        let t0 = monotonicNanoseconds()
+        var configuration = SyntheticCommunityGenerator.Configuration()
+        configuration.seed = seed
+        configuration.events = activities
+        let community = try SyntheticCommunityGenerator(configuration: configuration).generate()
+        let generated = seconds(since: t0)
+        let t1 = monotonicNanoseconds()
+        let data = ActivityLogWriter.write(community.log.records)
+        do {
+            try data.write(to: file)
+        } catch {
+            throw CommunityError(.storage, "cannot write the JSONL to \(file.path): \(error.localizedDescription)")
+        }
+        Report.note(String(format: "  generated %d records in %.1f s, wrote %.0f MB of JSONL in %.1f s (%@)",
+                           community.log.records.count, generated, Double(data.count) / 1e6, seconds(since: t1), file.path))
+        return data.count
+    }
+
+    /// Runs `Benchmarks/insights-duckdb.py` on the file; `nil` (with a note) if python3 or
+    /// duckdb is unavailable or the script fails.
+    static func runPeer(_ file: URL) -> PeerResult? {
+        guard let script = peerScript() else {
+            Report.note("insights.report: peer skipped: Benchmarks/insights-duckdb.py not found (run from the package root)")
+            return nil
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", script.path, file.path, "--repeat", String(repeats)]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.standardError
+        do {
+            try process.run()
+        } catch {
+            Report.note("insights.report: peer skipped: cannot start python3 (\(error.localizedDescription))")
+            return nil
+        }
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        switch process.terminationStatus {
+        case 0: break
+        case 127:
+            Report.note("insights.report: peer skipped: python3 is not installed")
+            return nil
+        case 3:
+            Report.note("insights.report: peer skipped: duckdb is not available for python3 (pip install duckdb)")
+            return nil
+        default:
+            Report.note("insights.report: peer FAILED with status \(process.terminationStatus); no ratio")
+            return nil
+        }
+        guard let peer = try? JSONDecoder().decode(PeerResult.self, from: data) else {
+            Report.note("insights.report: peer output is not the expected JSON: \(String(decoding: data.prefix(400), as: UTF8.self))")
+            return nil
+        }
+        return peer
+    }
+
+    /// The peer script: next to this source's folder, else under the current directory.
+    static func peerScript() -> URL? {
+        let beside = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("insights-duckdb.py")
+        let local = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+            .appendingPathComponent("Benchmarks/insights-duckdb.py")
+        return [beside, local].first { FileManager.default.fileExists(atPath: $0.path) }
+    }
+
+    static func seconds(since start: UInt64) -> Double { Double(monotonicNanoseconds() - start) / 1e9 }
+
+    static func median(_ values: [Double]) -> Double {
+        let sorted = values.sorted()
+        return sorted.isEmpty ? 0 : sorted[(sorted.count - 1) / 2]
+    }
+}
+
+// MARK: Figures
+
+/// The headline figures both sides compute (snake_case keys shared with the peer's JSON).
+struct Figures: Codable, Sendable {
+    var pas: Double?
+    var questionsWithResponse: Int
+    var mit: Double?
+    var threads: Int
+    var memberThreads: Int
+    var ttfrMedianSeconds: Double?
+    var ttfrP90Seconds: Double?
+    var threadsWithResponse: Int
+    var unansweredRate: Double?
+    var eligibleThreads: Int
+    var unansweredThreads: Int
+    var dauMau: Double
+    var dau: Int
+    var mau: Int
+
+    enum CodingKeys: String, CodingKey {
+        case pas
+        case questionsWithResponse = "questions_with_response"
+        case mit, threads
+        case memberThreads = "member_threads"
+        case ttfrMedianSeconds = "ttfr_median_seconds"
+        case ttfrP90Seconds = "ttfr_p90_seconds"
+        case threadsWithResponse = "threads_with_response"
+        case unansweredRate = "unanswered_rate"
+        case eligibleThreads = "eligible_threads"
+        case unansweredThreads = "unanswered_threads"
+        case dauMau = "dau_mau"
+        case dau, mau
+    }
+
+    init(_ report: InsightsReport) {
+        pas = report.peerAnswers.pas
+        questionsWithResponse = report.peerAnswers.questionsWithResponse
+        mit = report.memberInitiated.mit
+        threads = report.memberInitiated.threads
+        memberThreads = report.memberInitiated.memberThreads
+        ttfrMedianSeconds = report.firstResponse.medianSeconds
+        ttfrP90Seconds = report.firstResponse.p90Seconds
+        threadsWithResponse = report.firstResponse.threadsWithResponse
+        unansweredRate = report.unanswered.unansweredRate
+        eligibleThreads = report.unanswered.eligibleThreads
+        unansweredThreads = report.unanswered.unansweredThreads
+        dauMau = report.stickiness.dauMau
+        dau = report.stickiness.dau
+        mau = report.stickiness.mau
+    }
+
+    /// (name, SDK value, peer value, equal) for every figure, in table order.
+    func rows(against peer: Figures?) -> [(String, String, String, Bool?)] {
+        func real(_ name: String, _ a: Double?, _ b: Double??) -> (String, String, String, Bool?) {
+            let same: Bool? = b.map { b in
+                switch (a, b) {
+                case (nil, nil): true
+                case let (x?, y?): abs(x - y) <= 1e-9 * max(1, abs(x), abs(y))
+                default: false
+                }
+            }
+            return (name, a.map { String(format: "%.6f", $0) } ?? "null", b.map { $0.map { String(format: "%.6f", $0) } ?? "null" } ?? "-", same)
+        }
+        func count(_ name: String, _ a: Int, _ b: Int?) -> (String, String, String, Bool?) {
+            (name, String(a), b.map(String.init) ?? "-", b.map { $0 == a })
+        }
+        return [
+            real("pas", pas, peer.map(\.pas)),
+            count("  questions_with_response", questionsWithResponse, peer?.questionsWithResponse),
+            real("mit", mit, peer.map(\.mit)),
+            count("  member_threads", memberThreads, peer?.memberThreads),
+            count("  threads", threads, peer?.threads),
+            real("ttfr_median_seconds", ttfrMedianSeconds, peer.map(\.ttfrMedianSeconds)),
+            real("ttfr_p90_seconds", ttfrP90Seconds, peer.map(\.ttfrP90Seconds)),
+            count("  threads_with_response", threadsWithResponse, peer?.threadsWithResponse),
+            real("unanswered_rate", unansweredRate, peer.map(\.unansweredRate)),
+            count("  eligible_threads", eligibleThreads, peer?.eligibleThreads),
+            count("  unanswered_threads", unansweredThreads, peer?.unansweredThreads),
+            real("dau_mau", dauMau, peer.map { Optional($0.dauMau) }),
+            count("  dau (last day)", dau, peer?.dau),
+            count("  mau (last day)", mau, peer?.mau),
+        ]
+    }
+
+    func agrees(with peer: Figures) -> Bool {
+        rows(against: peer).allSatisfy { $0.3 ?? false }
+    }
+}
+
+/// What `insights-duckdb.py` prints.
+struct PeerResult: Decodable, Sendable {
+    var duckdbVersion: String
+    var threads: Int
+    var rows: Int
+    var loadSeconds: Double
+    var querySeconds: Double
+    var queryRuns: [Double]
+    var figures: Figures
+
+    enum CodingKeys: String, CodingKey {
+        case duckdbVersion = "duckdb_version"
+        case threads = "duckdb_threads"
+        case rows
+        case loadSeconds = "load_seconds"
+        case querySeconds = "query_seconds"
+        case queryRuns = "query_runs"
+        case figures
+    }
+}
+
+extension InsightsReportBench {
+    /// One run's figures: the JSON line and the human table.
+    struct Result {
+        var scale: String
+        var n: Int
+        var wall: Double
+        var importSeconds: Double
+        var peakMB: Double
+        var rssBeforeMB: Double
+        var peakMethod: String
+        var sdk: Figures
+        var peer: PeerResult?
+
+        var opsPerSecond: Double { wall > 0 ? Double(n) / wall : 0 }
+        var peerOpsPerSecond: Double? { peer.flatMap { $0.querySeconds > 0 ? Double($0.rows) / $0.querySeconds : nil } }
+        var ratio: Double? { peerOpsPerSecond.map { opsPerSecond / $0 } }
+        var agree: Bool? { peer.map { sdk.agrees(with: $0.figures) } }
+
+        /// The JSON line: the fields of the brief in its order, then the extras.
+        var json: String {
+            func number(_ value: Double?, _ decimals: Int) -> String {
+                guard let value, value.isFinite else { return "null" }
+                return String(format: "%.\(decimals)f", value)
+            }
+            var fields: [(String, String)] = [
+                ("bench", "\"insights.report\""), ("backend", "\"memory\""), ("scale", "\"\(scale)\""),
+                ("ops_per_s", number(opsPerSecond, 0)), ("peer_ops_per_s", number(peerOpsPerSecond, 0)),
+                ("ratio", number(ratio, 3)), ("peak_rss_mb", number(peakMB, 0)),
+                ("import_per_s", number(importSeconds > 0 ? Double(n) / importSeconds : nil, 0)), ("n", String(n)),
+                ("wall_s", number(wall, 3)), ("import_s", number(importSeconds, 2)), ("rss_before_mb", number(rssBeforeMB, 0)),
+                ("peer_query_s", number(peer?.querySeconds, 3)), ("peer_load_s", number(peer?.loadSeconds, 2)),
+            ]
+            if let peer {
+                fields.append(("peer", "\"duckdb \(peer.duckdbVersion)\""))
+                fields.append(("peer_threads", String(peer.threads)))
+            }
+            fields.append(("figures_agree", agree.map { $0 ? "true" : "false" } ?? "null"))
+            return "{" + fields.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}"
+        }
+
+        func printTable() {
+            var lines: [String] = []
+            func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
+                let gap = String(repeating: " ", count: max(1, width - text.count))
+                return right ? gap + text : text + gap
+            }
+            let peerName = peer.map { "DuckDB \($0.duckdbVersion) (\($0.threads) threads)" } ?? "DuckDB (skipped)"
+            lines.append(pad("insights.report  n=\(n) (\(scale))", 34) + pad("SDK (1 thread)", 22, right: true) + pad(peerName, 32, right: true))
+            lines.append(pad("load: import / table load", 34) + pad(String(format: "%.2f s", importSeconds), 22, right: true)
+                + pad(peer.map { String(format: "%.2f s", $0.loadSeconds) } ?? "-", 32, right: true))
+            lines.append(pad("report wall (median of \(InsightsReportBench.repeats))", 34) + pad(String(format: "%.3f s", wall), 22, right: true)
+                + pad(peer.map { String(format: "%.3f s", $0.querySeconds) } ?? "-", 32, right: true))
+            lines.append(pad("activities/s", 34) + pad(String(format: "%.0f", opsPerSecond), 22, right: true)
+                + pad(peerOpsPerSecond.map { String(format: "%.0f", $0) } ?? "-", 32, right: true))
+            lines.append(pad("peak RSS during report", 34)
+                + pad(String(format: "%.0f MB (%.0f before)", peakMB, rssBeforeMB), 22, right: true) + pad("", 32, right: true))
+            lines.append("ratio SDK ÷ DuckDB activities/s: " + (ratio.map { String(format: "%.3f×", $0) } ?? "-") + " (target ≥ 1.0)"
+                + ((ratio ?? 1) < 1 ? "  — the SDK is SLOWER than DuckDB" : ""))
+            lines.append("peak RSS method: \(peakMethod)")
+            lines.append(pad("figure", 28) + pad("SDK", 18, right: true) + pad("DuckDB", 18, right: true) + "  agree")
+            for (name, a, b, same) in sdk.rows(against: peer?.figures) {
+                lines.append(pad(name, 28) + pad(a, 18, right: true) + pad(b, 18, right: true) + "  " + (same.map { $0 ? "yes" : "NO" } ?? "-"))
+            }
+            if let agree, !agree {
+                lines.append("""
+                    !!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!
+                    WARNING insights.report: the SDK's and DuckDB's figures DISAGREE (rows marked NO).
+                    The peer is no fair baseline until they agree; community-bench exits with status 1.
+                    !!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!
+                    """)
+            } else if agree == true {
+                lines.append("figures: the SDK and DuckDB agree on all \(sdk.rows(against: nil).count) figures")
+            }
+            Report.note(lines.joined(separator: "\n"))
+        }
+    }
+}
+
+// MARK: Memory
+
+/// Reads `/proc/self/status` (Linux); elsewhere every figure is `nil`.
+enum ProcessMemory {
+    /// A `Vm…` line of `/proc/self/status`, in kB.
+    static func kilobytes(_ key: String) -> Int? {
+        guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
+        for line in text.split(separator: "\n") where line.hasPrefix(key + ":") {
+            let digits = line.dropFirst(key.count + 1).filter(\.isNumber)
+            return Int(digits)
+        }
+        return nil
+    }
+
+    /// Resets VmHWM to the current RSS (`echo 5 > /proc/self/clear_refs`, Linux ≥ 4.0).
+    static func resetPeak() -> Bool {
+        guard let handle = FileHandle(forWritingAtPath: "/proc/self/clear_refs") else { return false }
+        defer { try? handle.close() }
+        do {
+            try handle.write(contentsOf: Data("5".utf8))
+            return true
+        } catch {
+            return false
+        }
+    }
+}
+
+/// The peak RSS of one computation: VmHWM after a reset when the kernel allows it, and in any
+/// case the largest VmRSS sampled every 2 ms on a thread of its own.
+final class PeakProbe: Sendable {
+    private let sampled = Atomic<Int>(0)
+    private let running = Atomic<Bool>(true)
+    private let done = Atomic<Bool>(false)
+    private let reset: Bool
+
+    private init(reset: Bool) { self.reset = reset }
+
+    static func start() -> PeakProbe {
+        let probe = PeakProbe(reset: ProcessMemory.resetPeak())
+        probe.sample()
+        let thread = Thread { [probe] in
+            while probe.running.load(ordering: .acquiring) {
+                probe.sample()
+                usleep(2_000)
+            }
+            probe.done.store(true, ordering: .releasing)
+        }
+        thread.start()
+        return probe
+    }
+
+    private func sample() {
+        let rss = ProcessMemory.kilobytes("VmRSS") ?? 0
+        var current = sampled.load(ordering: .relaxed)
+        while rss > current {
+            let (exchanged, original) = sampled.compareExchange(expected: current, desired: rss, ordering: .relaxed)
+            if exchanged { break }
+            current = original
+        }
+    }
+
+    /// Stops sampling; returns the peak in kB and how it was measured.
+    func finish() -> (kilobytes: Int, method: String) {
+        sample()
+        running.store(false, ordering: .releasing)
+        while !done.load(ordering: .acquiring) { usleep(500) }
+        let sampledPeak = sampled.load(ordering: .relaxed)
+        if reset, let hwm = ProcessMemory.kilobytes("VmHWM") {
+            return (max(hwm, sampledPeak), "VmHWM of /proc/self/status, reset (clear_refs 5) just before the run; includes the log already in memory")
+        }
+        return (sampledPeak, "largest VmRSS of /proc/self/status sampled every 2 ms during the run; includes the log already in memory")
+    }
+}
