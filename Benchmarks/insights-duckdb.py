@@ -91,12 +91,14 @@ COLUMNS = {
 # line in (t, line) order (untimed tag lines first), as the SDK's reader sorts its records, with
 # `seq` its position in that order.
 LOAD = [
+    "CREATE TYPE activity_type AS ENUM ('member', 'role', 'tag', 'thread', 'reply', 'accept', 'react', "
+    "'delete', 'flag', 'rsvp', 'attend', 'view')",
     "CREATE OR REPLACE TEMP TABLE raw AS "
     "SELECT * FROM read_json(?, format = 'newline_delimited', columns = {columns})",
     """CREATE OR REPLACE TABLE activity AS
     SELECT row_number() OVER (ORDER BY t NULLS FIRST, line) AS seq, *
     FROM (
-        SELECT rowid + 1 AS line, type, id, member, epoch(t::TIMESTAMPTZ) AS t,
+        SELECT rowid + 1 AS line, CAST(type AS activity_type) AS type, id, member, epoch(t::TIMESTAMPTZ) AS t,
                coalesce(staff, false) AS staff, coalesce(bot, false) AS bot, tag, product, space, kind,
                tags, thread, parent, post, event, resource
         FROM raw
@@ -113,19 +115,24 @@ bounds AS (
            (floor(max(t) / 86400) + 1) * 86400 AS w_to
     FROM activity WHERE t IS NOT NULL
 ),
--- Staff status changes: the member line, then role lines (Reading 4).
-staffing AS (
-    SELECT member, seq, staff FROM activity WHERE type IN ('member', 'role')
+-- Staff status (Reading 4): the member line's, unless role lines change it. `spans` holds, for
+-- members with role lines only, the [from_seq, to_seq) ranges of each status; a line's status
+-- is its span's, else the member line's.
+members AS (
+    SELECT member, staff, bot FROM activity WHERE type = 'member'
 ),
-bots AS (
-    SELECT member, bot FROM activity WHERE type = 'member'
+spans AS (
+    SELECT member, seq AS from_seq, staff,
+           lead(seq, 1, 9223372036854775807) OVER (PARTITION BY member ORDER BY seq) AS to_seq
+    FROM activity
+    WHERE type IN ('member', 'role') AND member IN (SELECT member FROM activity WHERE type = 'role')
 ),
 threads AS (
     SELECT a.id, a.member AS author, a.t AS t0, a.seq, a.kind = 'question' AS question,
-           s.staff AS author_staff, b.bot AS author_bot
+           coalesce(sp.staff, m.staff) AS author_staff, m.bot AS author_bot
     FROM activity a
-    ASOF JOIN staffing s ON s.member = a.member AND a.seq >= s.seq
-    JOIN bots b ON b.member = a.member
+    JOIN members m ON m.member = a.member
+    LEFT JOIN spans sp ON sp.member = a.member AND a.seq >= sp.from_seq AND a.seq < sp.to_seq
     WHERE a.type = 'thread'
 ),
 -- Reading 8: a delete counts if it comes after the post (the SDK skips a delete of a post it
@@ -135,12 +142,12 @@ deletes AS (
 ),
 -- Replies that may be a first response: not the asker, not a bot, t > t0, not deleted.
 candidates AS (
-    SELECT r.thread, r.id, r.t, s.staff
+    SELECT r.thread, r.id, r.t, coalesce(sp.staff, m.staff) AS staff
     FROM activity r
     JOIN threads th ON th.id = r.thread AND th.seq < r.seq
-    JOIN bots b ON b.member = r.member
-    ASOF JOIN staffing s ON s.member = r.member AND r.seq >= s.seq
-    WHERE r.type = 'reply' AND r.member <> th.author AND NOT b.bot AND r.t > th.t0
+    JOIN members m ON m.member = r.member
+    LEFT JOIN spans sp ON sp.member = r.member AND r.seq >= sp.from_seq AND r.seq < sp.to_seq
+    WHERE r.type = 'reply' AND r.member <> th.author AND NOT m.bot AND r.t > th.t0
       AND NOT EXISTS (SELECT 1 FROM deletes d WHERE d.post = r.id AND d.seq > r.seq)
 ),
 -- Earliest candidate by (t, post id as bytes); ids are unique, so the struct minimum is it.
@@ -166,37 +173,34 @@ thread_figures AS (
         count(*) FILTER (WHERE t0 <= (SELECT evaluation FROM bounds) - 86400 AND NOT answered) AS unanswered_threads
     FROM window_threads
 ),
--- C1: the 30 days ending on day(min(evaluation, window end)); MAU looks 29 days further back.
+-- C1: the 30 days ending on day L = day(min(evaluation, window end)); MAU looks 29 days further
+-- back. Per member, bit i of `mask` = active on day L - i (i < 59).
 last_day AS (
     SELECT CAST(floor(least(evaluation, w_to) / 86400) AS BIGINT) AS d FROM bounds
 ),
-active_lines AS (
-    SELECT a.member, CAST(floor(a.t / 86400) AS BIGINT) AS day, a.seq
-    FROM activity a, last_day
+member_masks AS (
+    SELECT a.member,
+           bit_or(CAST(1 AS UBIGINT) << CAST(last_day.d - CAST(floor(a.t / 86400) AS BIGINT) AS INTEGER)) AS mask
+    FROM activity a
+    JOIN members m ON m.member = a.member
+    LEFT JOIN spans sp ON sp.member = a.member AND a.seq >= sp.from_seq AND a.seq < sp.to_seq,
+    last_day
     WHERE a.type IN ('member', 'thread', 'reply', 'accept', 'react', 'rsvp', 'attend', 'view')
       AND a.t >= (last_day.d - 58) * 86400 AND a.t < (last_day.d + 1) * 86400
-),
-member_days AS (
-    SELECT DISTINCT a.member, a.day
-    FROM active_lines a
-    JOIN bots b ON b.member = a.member
-    ASOF JOIN staffing s ON s.member = a.member AND a.seq >= s.seq
-    WHERE NOT b.bot AND NOT s.staff
-),
-days AS (
-    SELECT range AS d FROM range((SELECT d - 29 FROM last_day), (SELECT d + 1 FROM last_day))
+      AND NOT m.bot AND NOT coalesce(sp.staff, m.staff)
+    GROUP BY a.member
 ),
 daily AS (
-    SELECT days.d,
-           count(DISTINCT md.member) FILTER (WHERE md.day = days.d) AS dau,
-           count(DISTINCT md.member) AS mau
-    FROM days JOIN member_days md ON md.day BETWEEN days.d - 29 AND days.d
-    GROUP BY days.d
+    SELECT j,
+           count(*) FILTER (WHERE (mask >> j) & CAST(1 AS UBIGINT) <> 0) AS dau,
+           count(*) FILTER (WHERE (mask >> j) & CAST(1073741823 AS UBIGINT) <> 0) AS mau
+    FROM member_masks, range(30) AS r(j)
+    GROUP BY j
 ),
 stickiness AS (
     SELECT coalesce(sum(CASE WHEN mau > 0 THEN dau / mau ELSE 0 END), 0) / 30 AS dau_mau,
-           coalesce(max(dau) FILTER (WHERE d = (SELECT d FROM last_day)), 0) AS dau,
-           coalesce(max(mau) FILTER (WHERE d = (SELECT d FROM last_day)), 0) AS mau
+           coalesce(max(dau) FILTER (WHERE j = 0), 0) AS dau,
+           coalesce(max(mau) FILTER (WHERE j = 0), 0) AS mau
     FROM daily
 )
 SELECT
