@@ -19,7 +19,12 @@ struct Samples: Sendable {
     var p50: Double { quantile(0.5) }
     var p99: Double { quantile(0.99) }
 
-    /// Several concurrent series as one: all latencies, the longest wall time.
+    /// Rounds run one after the other as one series: all latencies, the sum of their wall times.
+    static func sequential(_ rounds: [Samples]) -> Samples {
+        Samples(latencies: rounds.flatMap(\.latencies), wallNanoseconds: rounds.reduce(0) { $0 + $1.wallNanoseconds })
+    }
+
+    /// Several concurrent series as one: all latencies, the wall time they took together.
     static func merged(_ series: [Samples], wallNanoseconds: UInt64) -> Samples {
         Samples(latencies: series.flatMap(\.latencies), wallNanoseconds: wallNanoseconds)
     }
@@ -30,7 +35,7 @@ struct Samples: Sendable {
 func monotonicNanoseconds() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
 
 /// Times `operation` run once per input, one after the other.
-func measure<Input>(_ inputs: [Input], _ operation: (Input) async throws -> Void) async rethrows -> Samples {
+func measure<Inputs: Collection>(_ inputs: Inputs, _ operation: (Inputs.Element) async throws -> Void) async rethrows -> Samples {
     var latencies: [UInt64] = []
     latencies.reserveCapacity(inputs.count)
     let start = monotonicNanoseconds()
