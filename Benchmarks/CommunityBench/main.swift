@@ -47,13 +47,15 @@ while let flag = arguments.popFirst() {
 func runBenches(_ selected: [String], scale: Scale, backends: [String]) async throws {
     let started = monotonicNanoseconds()
     let report = Report()
+    // Benches that need no discussion data (none yet) get an empty workload.
     var workload = Workload(scale: Scale(name: scale.name, members: 2, spaces: 1, threads: 0, posts: 0, reactions: 0))
     var fixtures: [SDKFixture] = []
     var peer: SQLitePeer?
     if !workloadBenches.isDisjoint(with: selected) {
         let t0 = monotonicNanoseconds()
         workload = Workload(scale: scale)
-        Report.note(String(format: "workload %@ generated in %.1f s (seed %d)", scale.name, Double(monotonicNanoseconds() - t0) / 1e9, Workload.seed))
+        Report.note(String(format: "workload %@ generated in %.1f s (seed %d): ", scale.name, Double(monotonicNanoseconds() - t0) / 1e9, Workload.seed)
+            + workload.summary)
         for backend in backends {
             fixtures.append(try await SDKFixture.load(workload, backend: backend))
         }
