@@ -126,11 +126,9 @@ final class SQLitePeer: Sendable {
     // function that times a slice of inputs on it, so the bench can interleave the peer with the SDK.
 
     func threadPage() throws -> (ArraySlice<(thread: Int, after: Int)>) throws -> Samples {
-        let db = try RawConnection(path: path)
-        let query = try db.prepare(Self.threadPageSQL)
+        let query = try RawConnection(path: path).prepare(Self.threadPageSQL)
         return { inputs in
             try Self.measureSync(inputs) { input in
-                _ = db
                 query.bind(1, input.thread + 1); query.bind(2, input.after)
                 try query.drain()
                 query.reset()
@@ -139,11 +137,9 @@ final class SQLitePeer: Sendable {
     }
 
     func spaceThreads() throws -> (ArraySlice<Int>) throws -> Samples {
-        let db = try RawConnection(path: path)
-        let query = try db.prepare(Self.spaceThreadsSQL)
+        let query = try RawConnection(path: path).prepare(Self.spaceThreadsSQL)
         return { spaces in
             try Self.measureSync(spaces) { space in
-                _ = db
                 query.bind(1, space + 1)
                 try query.drain()
                 query.reset()
@@ -200,11 +196,9 @@ final class SQLitePeer: Sendable {
     }
 
     func search() throws -> (ArraySlice<String>) throws -> Samples {
-        let db = try RawConnection(path: path)
-        let query = try db.prepare(Self.searchSQL)
+        let query = try RawConnection(path: path).prepare(Self.searchSQL)
         return { queries in
             try Self.measureSync(queries) { text in
-                _ = db
                 Self.bindMatch(text, query)
                 try query.drain()
                 query.reset()
