@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "CommunityCore", targets: ["CommunityCore"]),
         .library(name: "CommunityEvents", targets: ["CommunityEvents"]),
         .executable(name: "community-demo", targets: ["community-demo"]),
+        .executable(name: "community-bench", targets: ["community-bench"]),
     ],
     targets: [
         .target(name: "CommunityCore", swiftSettings: sharedSwiftSettings),
@@ -23,6 +24,13 @@ let package = Package(
             name: "community-demo",
             dependencies: ["CommunityCore", "CommunityEvents"],
             path: "Examples/CommunityDemo",
+            swiftSettings: sharedSwiftSettings
+        ),
+        .executableTarget(
+            name: "community-bench",
+            dependencies: ["CommunityEvents"],
+            path: "Benchmarks/CommunityBench",
+            resources: [.copy("Resources")],
             swiftSettings: sharedSwiftSettings
         ),
         .testTarget(name: "CommunityCoreTests", dependencies: ["CommunityCore"], swiftSettings: sharedSwiftSettings),
