@@ -40,6 +40,17 @@ struct RecurrenceSeriesTests {
         #expect(series.map(\.description) == ["2026-04-01T09:00:00+02:00", "2026-05-01T09:00:00+02:00"])
     }
 
+    @Test("a date UNTIL reads as its midnight, as in libical and python-dateutil")
+    func untilDate() throws {
+        let timed = try Recurrence(
+            start: LocalDateTime(parsing: "2024-01-01T09:00:00"), rule: RecurrenceRule(parsing: "FREQ=DAILY;UNTIL=20240103"))
+        #expect(timed.map(\.description) == ["2024-01-01T09:00:00", "2024-01-02T09:00:00"])
+        let allDay = try Recurrence(
+            start: LocalDateTime(parsing: "2024-01-01"), rule: RecurrenceRule(parsing: "FREQ=DAILY;UNTIL=20240103"),
+            isAllDay: true)
+        #expect(allDay.map(\.description) == ["2024-01-01", "2024-01-02", "2024-01-03"])
+    }
+
     @Test("windows and next occurrence")
     func windows() throws {
         let series = try Recurrence(

@@ -38,7 +38,9 @@ public struct RecurrenceIterator: IteratorProtocol {
         switch series.rule?.until {
         case .utc(let value)?: untilInstant = value.localSeconds
         case .local(let value)?: untilLocal = value.localSeconds
-        case .date(let value)?: untilLocal = value.localSeconds + CivilCalendar.secondsPerDay - 1
+        // A date reads as its midnight (as libical and python-dateutil read it): the last
+        // occurrence of an all-day series, a bound before any time of that day otherwise.
+        case .date(let value)?: untilLocal = value.startOfDay.localSeconds
         case nil: break
         }
         self.untilLocal = untilLocal
