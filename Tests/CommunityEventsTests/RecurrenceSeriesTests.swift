@@ -65,6 +65,10 @@ struct RecurrenceSeriesTests {
         #expect(series.nextOccurrence(after: after)?.description == "2026-03-17T18:00:00+01:00")
         let instantWindow = series.occurrences(from: after, to: after.addingTimeInterval(14 * 86_400))
         #expect(instantWindow.map(\.description) == ["2026-03-10T18:00:00+01:00", "2026-03-17T18:00:00+01:00"])
+        let closed = series.occurrences(in: DateInterval(start: after, duration: 14 * 86_400))
+        #expect(closed.map(\.description) == [
+            "2026-03-10T18:00:00+01:00", "2026-03-17T18:00:00+01:00", "2026-03-24T18:00:00+01:00",
+        ])
     }
 
     @Test("all-day series yield dates and reject sub-daily rules")
