@@ -3,7 +3,7 @@ import Foundation
 /// The iterator of a ``Recurrence``: merges the rule's occurrences (bounded by `COUNT` and
 /// `UNTIL`) with the `RDATE`s, drops the `EXDATE`s and duplicates, in ascending order.
 public struct RecurrenceIterator: IteratorProtocol {
-    private var expander: RuleExpander?
+    private var expander: RuleExpander
     private var resolver: ZoneResolver
     private let isAllDay: Bool
     private let isUTC: Bool
@@ -46,12 +46,9 @@ public struct RecurrenceIterator: IteratorProtocol {
         self.untilLocal = untilLocal
         self.untilInstant = untilInstant
         countLimit = series.rule?.count ?? Int.max
-        if let rule = series.rule {
-            expander = RuleExpander(rule: rule, start: series.start)
-            ruleDone = false
-        } else {
-            ruleDone = true
-        }
+        // Without a rule the expander is a placeholder that is never asked.
+        expander = RuleExpander(rule: series.rule ?? .placeholder, start: series.start)
+        ruleDone = series.rule == nil
         var extras: [Candidate] = []
         func resolve(_ local: Int) -> Candidate {
             let (instant, offset) = resolver.resolve(local: local)
@@ -101,7 +98,7 @@ public struct RecurrenceIterator: IteratorProtocol {
                 return count(candidate)
             }
             if expanderDone { break }
-            guard let local = expander?.next(), local <= untilLocal else {
+            guard let local = expander.next(), local <= untilLocal else {
                 expanderDone = true
                 continue
             }
@@ -118,7 +115,6 @@ public struct RecurrenceIterator: IteratorProtocol {
             held.insert(candidate, at: position)
         }
         ruleDone = true
-        expander = nil
         held = []
         return nil
     }

@@ -88,6 +88,26 @@ public struct RecurrenceRule: Hashable, Sendable, Codable, CustomStringConvertib
         try validate()
     }
 
+    /// A daily rule with no other part, built without validation (it needs none).
+    static let placeholder = RecurrenceRule(uncheckedFrequency: .daily)
+
+    private init(uncheckedFrequency frequency: RecurrenceFrequency) {
+        self.frequency = frequency
+        interval = 1
+        count = nil
+        until = nil
+        bySecond = []
+        byMinute = []
+        byHour = []
+        byDay = []
+        byMonthDay = []
+        byYearDay = []
+        byWeekNo = []
+        byMonth = []
+        bySetPos = []
+        weekStart = nil
+    }
+
     /// Checks every RFC 5545 §3.3.10 constraint.
     ///
     /// - Throws: ``CommunityError`` `.invalidInput` naming the offending part.
