@@ -95,6 +95,8 @@ struct RecurrenceSeriesTests {
         "FREQ=YEARLY;BYWEEKNO=53;BYDAY=MO;BYMONTH=6",
         "FREQ=MONTHLY;BYDAY=6MO",
         "FREQ=DAILY;BYSECOND=60",
+        "FREQ=MINUTELY;BYHOUR=4,11;BYDAY=WE,TH;BYSETPOS=67,-247",
+        "FREQ=HOURLY;BYMINUTE=0,30;BYSETPOS=3",
     ])
     func deadRulesEnd(_ rule: String) throws {
         let series = try Recurrence(

@@ -153,7 +153,18 @@ struct RuleExpander {
         }
         let noTimes = rule.frequency >= .daily ? timesOfDay.isEmpty
             : rule.frequency == .secondly ? secondMask == 0 : subPeriodOffsets.isEmpty
-        if noTimes { finished = true }
+        // The most candidates one period can hold; BYSETPOS positions beyond it never select.
+        let periodCapacity: Int
+        switch rule.frequency {
+        case .secondly: periodCapacity = 1
+        case .minutely, .hourly: periodCapacity = subPeriodOffsets.count
+        case .daily: periodCapacity = timesOfDay.count
+        case .weekly: periodCapacity = 7 * timesOfDay.count
+        case .monthly: periodCapacity = 31 * timesOfDay.count
+        case .yearly: periodCapacity = 366 * timesOfDay.count
+        }
+        let unreachablePositions = !setPositions.isEmpty && setPositions.allSatisfy { abs($0) > periodCapacity }
+        if noTimes || unreachablePositions { finished = true }
     }
 
     /// The next candidate at or after DTSTART, in local seconds; `nil` when the rule is exhausted.
@@ -170,12 +181,12 @@ struct RuleExpander {
             buffer.removeAll(keepingCapacity: true)
             index = 0
             fillPeriod()
+            if !setPositions.isEmpty && !buffer.isEmpty { applySetPositions() }
             if buffer.isEmpty {
                 emptyPeriods += 1
                 if emptyPeriods >= maxEmptyPeriods { finished = true }
             } else {
                 emptyPeriods = 0
-                if !setPositions.isEmpty { applySetPositions() }
             }
         }
     }
