@@ -125,14 +125,17 @@ public struct LocalDateTime: Comparable, Hashable, Sendable, Codable, CustomStri
         var isDate = false
         var isUTC = false
         switch bytes.count {
-        case 19, 20 where bytes[4] == 45 && bytes[7] == 45 && (bytes[10] == 84 || bytes[10] == 116)
-            && bytes[13] == 58 && bytes[16] == 58:
+        case 19, 20:
+            guard bytes[4] == 45 && bytes[7] == 45 && (bytes[10] == 84 || bytes[10] == 116) && bytes[13] == 58
+                && bytes[16] == 58
+            else { throw fail() }
             if bytes.count == 20 {
                 guard bytes[19] == 90 || bytes[19] == 122 else { throw fail() }
                 isUTC = true
             }
             fields = [number(0, 4), number(5, 2), number(8, 2), number(11, 2), number(14, 2), number(17, 2)]
-        case 10 where bytes[4] == 45 && bytes[7] == 45:
+        case 10:
+            guard bytes[4] == 45 && bytes[7] == 45 else { throw fail() }
             fields = [number(0, 4), number(5, 2), number(8, 2), 0, 0, 0]
             isDate = true
         case 15, 16:
