@@ -185,43 +185,33 @@ public struct LocalDateTime: Comparable, Hashable, Sendable, Codable, CustomStri
     public var description: String { isoString }
 
     /// ISO 8601 extended form, `YYYY-MM-DDTHH:MM:SS`.
-    public var isoString: String {
-        var out = [UInt8]()
-        out.reserveCapacity(19)
-        Self.appendDigits(year, 4, &out); out.append(45)
-        Self.appendDigits(month, 2, &out); out.append(45)
-        Self.appendDigits(day, 2, &out); out.append(84)
-        Self.appendDigits(hour, 2, &out); out.append(58)
-        Self.appendDigits(minute, 2, &out); out.append(58)
-        Self.appendDigits(second, 2, &out)
-        return String(decoding: out, as: UTF8.self)
-    }
+    public var isoString: String { formatted(extended: true, withTime: true) }
 
     /// ISO 8601 date form, `YYYY-MM-DD`.
-    public var dateString: String {
-        var out = [UInt8]()
-        out.reserveCapacity(10)
-        Self.appendDigits(year, 4, &out); out.append(45)
-        Self.appendDigits(month, 2, &out); out.append(45)
-        Self.appendDigits(day, 2, &out)
-        return String(decoding: out, as: UTF8.self)
-    }
+    public var dateString: String { formatted(extended: true, withTime: false) }
 
     /// iCalendar basic form, `YYYYMMDDTHHMMSS`.
-    public var basicString: String {
-        var out = [UInt8]()
-        out.reserveCapacity(15)
-        Self.appendDigits(year, 4, &out); Self.appendDigits(month, 2, &out); Self.appendDigits(day, 2, &out)
-        out.append(84)
-        Self.appendDigits(hour, 2, &out); Self.appendDigits(minute, 2, &out); Self.appendDigits(second, 2, &out)
-        return String(decoding: out, as: UTF8.self)
-    }
+    public var basicString: String { formatted(extended: false, withTime: true) }
 
     /// iCalendar basic date form, `YYYYMMDD`.
-    public var basicDateString: String {
+    public var basicDateString: String { formatted(extended: false, withTime: false) }
+
+    /// Writes the date (and time), with `-`/`:` separators when `extended`.
+    private func formatted(extended: Bool, withTime: Bool) -> String {
         var out = [UInt8]()
-        out.reserveCapacity(8)
-        Self.appendDigits(year, 4, &out); Self.appendDigits(month, 2, &out); Self.appendDigits(day, 2, &out)
+        out.reserveCapacity(19)
+        Self.appendDigits(year, 4, &out)
+        if extended { out.append(45) }
+        Self.appendDigits(month, 2, &out)
+        if extended { out.append(45) }
+        Self.appendDigits(day, 2, &out)
+        guard withTime else { return String(decoding: out, as: UTF8.self) }
+        out.append(84)
+        Self.appendDigits(hour, 2, &out)
+        if extended { out.append(58) }
+        Self.appendDigits(minute, 2, &out)
+        if extended { out.append(58) }
+        Self.appendDigits(second, 2, &out)
         return String(decoding: out, as: UTF8.self)
     }
 
