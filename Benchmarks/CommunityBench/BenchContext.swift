@@ -1,6 +1,14 @@
 import CommunityCore
 import Foundation
 
+/// Command-line options that only some benches read.
+struct BenchOptions: Sendable {
+    /// `--rounds`: rounds of the rule mix (`rrule.expand`).
+    var rruleRounds = 200
+    /// `--mix`: a rule mix file instead of the bundled one (`rrule.expand`).
+    var rruleMix: String?
+}
+
 /// What every bench gets: the workload, the loaded backends, the raw peer and the report.
 struct BenchContext: Sendable {
     let workload: Workload
@@ -9,6 +17,8 @@ struct BenchContext: Sendable {
     /// The raw SQLite peer, when the `sqlite` backend is measured.
     let peer: SQLitePeer?
     let report: Report
+    /// Options of individual benches.
+    let options: BenchOptions
 
     var scale: String { workload.scale.name }
 

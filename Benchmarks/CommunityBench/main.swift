@@ -3,18 +3,20 @@ import Foundation
 // community-bench: measures CommunityKit on the workload of `bench/WORKLOAD.md`.
 //
 //   swift run -c release community-bench [--scale tiny|S|L] [--backend memory,sqlite] [--only post.create,thread.page,...]
+//                                        [--rounds N] [--mix FILE]   (rrule.expand)
 //
 // One JSON line per result on stdout, progress and a table on stderr. `--scale tiny` is a smoke
 // run of a few hundred rows that finishes in seconds.
 
 /// Every bench, in the order they run (reads first, so they see exactly the loaded data).
-let allBenches = ["thread.page", "space.threads", "unread.counts", "search", "post.create"]
+let allBenches = ["thread.page", "space.threads", "unread.counts", "search", "post.create", "rrule.expand"]
 /// The benches that need the discussion workload loaded into the backends.
 let workloadBenches: Set<String> = ["thread.page", "space.threads", "unread.counts", "search", "post.create"]
 
 func usage() -> Never {
     Report.note("""
         usage: community-bench [--scale tiny|S|L] [--backend memory,sqlite] [--only \(allBenches.joined(separator: ","))]
+                               [--rounds N] [--mix FILE]
         """)
     exit(2)
 }
@@ -22,6 +24,7 @@ func usage() -> Never {
 var scale = Scale.small
 var backends = ["memory", "sqlite"]
 var selected = allBenches
+var benchOptions = BenchOptions()
 var arguments = CommandLine.arguments.dropFirst()
 while let flag = arguments.popFirst() {
     guard let value = arguments.popFirst() else { usage() }
@@ -36,6 +39,11 @@ while let flag = arguments.popFirst() {
     case "--only":
         guard list.allSatisfy(allBenches.contains) else { usage() }
         selected = allBenches.filter(list.contains)
+    case "--rounds":
+        guard let rounds = Int(value), rounds > 0 else { usage() }
+        benchOptions.rruleRounds = rounds
+    case "--mix":
+        benchOptions.rruleMix = value
     default:
         usage()
     }
@@ -44,7 +52,7 @@ while let flag = arguments.popFirst() {
 /// Loads what the selected benches need and runs them, off the main actor (every measured call
 /// runs on the global executor, as in a server).
 @concurrent
-func runBenches(_ selected: [String], scale: Scale, backends: [String]) async throws {
+func runBenches(_ selected: [String], scale: Scale, backends: [String], options: BenchOptions) async throws {
     let started = monotonicNanoseconds()
     let report = Report()
     // Benches that need no discussion data (none yet) get an empty workload.
@@ -61,7 +69,7 @@ func runBenches(_ selected: [String], scale: Scale, backends: [String]) async th
         }
         if backends.contains("sqlite") { peer = try SQLitePeer(workload: workload) }
     }
-    let context = BenchContext(workload: workload, fixtures: fixtures, peer: peer, report: report)
+    let context = BenchContext(workload: workload, fixtures: fixtures, peer: peer, report: report, options: options)
 
     for bench in selected {
         switch bench {
@@ -70,6 +78,7 @@ func runBenches(_ selected: [String], scale: Scale, backends: [String]) async th
         case "unread.counts": try await UnreadCountsBench.run(context)
         case "search": try await SearchBench.run(context)
         case "post.create": try await PostCreateBench.run(context)
+        case "rrule.expand": try RRuleExpandBench.run(context)
         default: Report.note("unknown bench \(bench)")
         }
     }
@@ -79,4 +88,9 @@ func runBenches(_ selected: [String], scale: Scale, backends: [String]) async th
     Report.note(String(format: "total %.1f s", Double(monotonicNanoseconds() - started) / 1e9))
 }
 
-try await runBenches(selected, scale: scale, backends: backends)
+do {
+    try await runBenches(selected, scale: scale, backends: backends, options: benchOptions)
+} catch {
+    Report.note("community-bench: \(error)")
+    exit(1)
+}
