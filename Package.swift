@@ -36,8 +36,9 @@ let package = Package(
         // `swift run -c release community-bench`: figures of Benchmarks/README.md (never timed tests).
         .executableTarget(
             name: "community-bench",
-            dependencies: ["CommunityCore", "CommunityDiscussions", "CommunityInsights", "CommunitySQLite", "CSQLite"],
+            dependencies: ["CommunityCore", "CommunityDiscussions", "CommunityEvents", "CommunityInsights", "CommunitySQLite", "CSQLite"],
             path: "Benchmarks/CommunityBench",
+            resources: [.copy("Resources")],
             swiftSettings: sharedSwiftSettings
         ),
         .testTarget(name: "CommunityCoreTests", dependencies: ["CommunityCore", "CommunityTesting"], swiftSettings: sharedSwiftSettings),

@@ -1,6 +1,16 @@
 import CommunityCore
 import Foundation
 
+/// Command-line options that only some benches read.
+struct BenchOptions: Sendable {
+    /// `--rounds`: rounds of the rule mix (`rrule.expand`).
+    var rruleRounds = 200
+    /// `--mix`: a rule mix file instead of the bundled one (`rrule.expand`).
+    var rruleMix: String?
+    /// `--activities`: activities of `insights.report` (default by scale: 10 M for L, 1 M for S).
+    var activities: Int?
+}
+
 /// What every bench gets: the workload, the loaded backends, the raw peer and the report.
 struct BenchContext: Sendable {
     let workload: Workload
@@ -9,6 +19,8 @@ struct BenchContext: Sendable {
     /// The raw SQLite peer, when the `sqlite` backend is measured.
     let peer: SQLitePeer?
     let report: Report
+    /// Options of individual benches.
+    let options: BenchOptions
 
     var scale: String { workload.scale.name }
 
@@ -28,27 +40,38 @@ struct BenchContext: Sendable {
         }
     }
 
-    /// Runs a bench on every backend: the SDK (after a warm-up of its first inputs) and, on
-    /// `sqlite`, the raw peer in the same run. A backend whose store holds no discussions is
-    /// skipped with a note; its peer still runs and is reported as `sqlite-raw`.
-    func run(_ bench: String, ratio: BenchResult.RatioKind = .p99, writers: Int? = nil,
-             sdk: (SDKFixture) async throws -> Samples, peer runPeer: (SQLitePeer) throws -> Samples) async throws {
+    /// Runs a bench on every backend. On `sqlite` the SDK and the raw peer take turns over the
+    /// same inputs, `rounds` slices each (SDK slice, peer slice, SDK slice, …), so both meet
+    /// the same background load of a shared machine; each side is warmed up first on its first
+    /// `warmUp` inputs. Latencies of all rounds are merged and ops/s is inputs ÷ the sum of the
+    /// rounds' wall times. A backend whose store holds no discussions is skipped with a note;
+    /// its peer still runs and is reported as `sqlite-raw`.
+    func run<Input>(_ bench: String, inputs: [Input], warmUp: Int, rounds: Int = 10, ratio: BenchResult.RatioKind = .p99,
+                    writers: Int? = nil, sdk: (SDKFixture, ArraySlice<Input>) async throws -> Samples,
+                    peer makePeer: (SQLitePeer) throws -> (ArraySlice<Input>) throws -> Samples) async throws {
+        let slices = inputs[...].split(into: max(1, min(rounds, inputs.count)))
         for fixture in fixtures {
-            var sdkSamples: Samples?
-            if fixture.supportsDiscussions {
-                sdkSamples = try await sdk(fixture)
-            } else {
+            let runsSDK = fixture.supportsDiscussions
+            if !runsSDK {
                 Report.note("\(bench) [\(fixture.backend)]: skipped, the store does not hold discussions: \(fixture.unsupportedReason ?? "")")
             }
-            var peerSamples: Samples?
-            if fixture.backend == "sqlite", let peer {
-                let samples = try runPeer(peer)
-                peerSamples = samples
-                report.add(BenchResult(bench: bench, backend: "sqlite-raw", scale: scale, samples: samples, writers: writers))
+            let runPeer = try fixture.backend == "sqlite" ? peer.map(makePeer) : nil
+            if warmUp > 0 {
+                if runsSDK { _ = try await sdk(fixture, inputs.prefix(warmUp)) }
+                _ = try runPeer?(inputs.prefix(warmUp))
             }
-            if let sdkSamples {
-                report.add(BenchResult(bench: bench, backend: fixture.backend, scale: scale, samples: sdkSamples, writers: writers,
-                                       peer: peerSamples, ratioKind: ratio))
+            var sdkRounds: [Samples] = [], peerRounds: [Samples] = []
+            for slice in slices {
+                if runsSDK { sdkRounds.append(try await sdk(fixture, slice[...])) }
+                if let runPeer { peerRounds.append(try runPeer(slice[...])) }
+            }
+            let peerSamples = runPeer == nil ? nil : Samples.sequential(peerRounds)
+            if let peerSamples {
+                report.add(BenchResult(bench: bench, backend: "sqlite-raw", scale: scale, samples: peerSamples, writers: writers))
+            }
+            if runsSDK {
+                report.add(BenchResult(bench: bench, backend: fixture.backend, scale: scale, samples: Samples.sequential(sdkRounds),
+                                       writers: writers, peer: peerSamples, ratioKind: ratio))
             }
         }
     }
@@ -64,7 +87,9 @@ extension BenchContext {
     }
 }
 
-extension Array {
-    /// The first `count` elements (at most all), for warm-up passes.
-    func warmUp(_ count: Int) -> ArraySlice<Element> { prefix(Swift.min(self.count, count)) }
+extension ArraySlice {
+    /// `parts` contiguous pieces of (nearly) equal size, in order.
+    func split(into parts: Int) -> [[Element]] {
+        (0..<parts).map { part in Array(self[(startIndex + count * part / parts)..<(startIndex + count * (part + 1) / parts)]) }
+    }
 }

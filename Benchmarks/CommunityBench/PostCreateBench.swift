@@ -12,7 +12,8 @@ struct ReplyInput: Sendable {
 /// `post.create`: a reply end to end through `DiscussionEngine.reply` (validation, access,
 /// counters, activity, mentions, follower notifications), one transaction each, with 1 and then
 /// 8 concurrent writers. The peer writes the same rows through the C API, one transaction each,
-/// one connection per writer thread. Ratio: SDK ops/s ÷ peer ops/s.
+/// one connection per writer thread. The SDK and the peer take turns in four rounds.
+/// Ratio: SDK ops/s ÷ peer ops/s.
 enum PostCreateBench {
     static func run(_ context: BenchContext) async throws {
         var rng = context.rng("post.create")
@@ -24,24 +25,23 @@ enum PostCreateBench {
                 let mentions = body.split(separator: " ").compactMap { $0.hasPrefix("@m") ? Int($0.dropFirst(2)) : nil }
                 return ReplyInput(thread: rng.below(workload.threads.count), member: workload.authors.pick(&rng), body: body, mentions: mentions)
             }
-            try await context.run("post.create", ratio: .ops, writers: writers) { fixture in
-                try await replies(inputs, writers: writers, fixture: fixture)
+            try await context.run("post.create", inputs: inputs, warmUp: 0, rounds: 4, ratio: .ops, writers: writers) { fixture, slice in
+                try await replies(slice, writers: writers, fixture: fixture)
             } peer: { peer in
-                try peer.postCreate(inputs, writers: writers)
+                { slice in try peer.postCreate(slice, writers: writers) }
             }
         }
     }
 
     /// Runs `inputs` split over `writers` concurrent tasks; wall time covers them all.
-    static func replies(_ inputs: [ReplyInput], writers: Int, fixture: SDKFixture) async throws -> Samples {
+    static func replies(_ inputs: ArraySlice<ReplyInput>, writers: Int, fixture: SDKFixture) async throws -> Samples {
         let reply: @Sendable (ReplyInput) async throws -> Void = { input in
             try await fixture.engine.reply(to: fixture.threads[input.thread], in: fixture.community, body: input.body,
                                            by: .member(fixture.members[input.member]))
         }
         let start = monotonicNanoseconds()
         let series = try await withThrowingTaskGroup(of: Samples.self) { group in
-            for w in 0..<writers {
-                let slice = Array(inputs[(inputs.count * w / writers)..<(inputs.count * (w + 1) / writers)])
+            for slice in inputs.split(into: writers) {
                 group.addTask { try await measure(slice, reply) }
             }
             return try await group.reduce(into: []) { $0.append($1) }

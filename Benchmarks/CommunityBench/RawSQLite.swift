@@ -38,10 +38,10 @@ final class RawConnection {
     var errorMessage: String { String(cString: sqlite3_errmsg(handle)) }
 }
 
-/// A prepared statement: bind, step, read columns, reset.
+/// A prepared statement: bind, step, read columns, reset. It keeps its connection open.
 final class RawStatement {
     let handle: OpaquePointer
-    unowned let connection: RawConnection
+    let connection: RawConnection
 
     init(_ handle: OpaquePointer, connection: RawConnection) {
         self.handle = handle

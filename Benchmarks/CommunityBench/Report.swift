@@ -19,7 +19,12 @@ struct Samples: Sendable {
     var p50: Double { quantile(0.5) }
     var p99: Double { quantile(0.99) }
 
-    /// Several concurrent series as one: all latencies, the longest wall time.
+    /// Rounds run one after the other as one series: all latencies, the sum of their wall times.
+    static func sequential(_ rounds: [Samples]) -> Samples {
+        Samples(latencies: rounds.flatMap(\.latencies), wallNanoseconds: rounds.reduce(0) { $0 + $1.wallNanoseconds })
+    }
+
+    /// Several concurrent series as one: all latencies, the wall time they took together.
     static func merged(_ series: [Samples], wallNanoseconds: UInt64) -> Samples {
         Samples(latencies: series.flatMap(\.latencies), wallNanoseconds: wallNanoseconds)
     }
@@ -30,7 +35,7 @@ struct Samples: Sendable {
 func monotonicNanoseconds() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
 
 /// Times `operation` run once per input, one after the other.
-func measure<Input>(_ inputs: [Input], _ operation: (Input) async throws -> Void) async rethrows -> Samples {
+func measure<Inputs: Collection>(_ inputs: Inputs, _ operation: (Inputs.Element) async throws -> Void) async rethrows -> Samples {
     var latencies: [UInt64] = []
     latencies.reserveCapacity(inputs.count)
     let start = monotonicNanoseconds()
@@ -53,6 +58,11 @@ struct BenchResult: Sendable {
     var peer: Samples?
     /// `ops` compares throughput (SDK ÷ peer ops/s); `p99` compares latency (SDK ÷ peer p99).
     var ratioKind: RatioKind = .p99
+    /// Throughput and count in units other than timed samples (`rrule.expand`: occurrences).
+    var opsPerSecond: Double?
+    var count: Int?
+    /// Further fields of the JSON line, as key and JSON value.
+    var extra: [(String, String)] = []
 
     enum RatioKind: Sendable { case ops, p99 }
 
@@ -71,9 +81,9 @@ struct BenchResult: Sendable {
         ]
         if let writers { fields.append(("writers", String(writers))) }
         fields += [
-            ("ops_per_s", number(samples.opsPerSecond, 0)), ("p50_us", number(samples.p50, 1)),
-            ("p99_us", number(samples.p99, 1)), ("n", String(samples.count)),
-        ]
+            ("ops_per_s", number(opsPerSecond ?? samples.opsPerSecond, 0)), ("p50_us", number(samples.p50, 1)),
+            ("p99_us", number(samples.p99, 1)), ("n", String(count ?? samples.count)),
+        ] + extra
         if let peer {
             fields += [("peer_ops_per_s", number(peer.opsPerSecond, 0)), ("peer_p50_us", number(peer.p50, 1)),
                        ("peer_p99_us", number(peer.p99, 1))]
@@ -109,7 +119,7 @@ final class Report: Sendable {
             + pad("peer ops/s", 12, right: true) + pad("peer p99", 10, right: true) + pad("ratio", 8, right: true)]
         for row in rows {
             var line = pad(row.bench, 18) + pad(row.backend, 11) + pad(row.scale, 6) + pad(row.writers.map(String.init) ?? "", 4)
-                + pad(String(row.samples.count), 7, right: true) + pad(format(row.samples.opsPerSecond, 0), 11, right: true)
+                + pad(String(row.count ?? row.samples.count), 7, right: true) + pad(format(row.opsPerSecond ?? row.samples.opsPerSecond, 0), 11, right: true)
                 + pad(format(row.samples.p50, 1), 10, right: true) + pad(format(row.samples.p99, 1), 10, right: true)
             if let peer = row.peer {
                 line += pad(format(peer.opsPerSecond, 0), 12, right: true) + pad(format(peer.p99, 1), 10, right: true)
@@ -117,7 +127,8 @@ final class Report: Sendable {
             }
             lines.append(line)
         }
-        lines.append("ratio: ×o = SDK ops/s ÷ peer ops/s (target ≥ 0.5); ×p = SDK p99 ÷ peer p99 (target ≤ 2). Peer: raw SQLite C API, same run.")
+        lines.append("ratio: ×o = SDK ops/s ÷ peer ops/s (target ≥ 0.5); ×p = SDK p99 ÷ peer p99 (target ≤ 2). Peer: raw SQLite C API, same run"
+            + " (rrule.expand's peers, libical and python-dateutil, run in Benchmarks/rrule-peer.sh).")
         Self.note(lines.joined(separator: "\n"))
     }
 

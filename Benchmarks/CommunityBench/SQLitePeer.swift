@@ -43,8 +43,8 @@ final class SQLitePeer: Sendable {
         """
     static let searchSQL = """
         SELECT p.id, p.number, p.body, t.id, t.title, f.rank
-        FROM (SELECT rowid, rank FROM posts_fts WHERE posts_fts MATCH ?1 ORDER BY rank LIMIT 20) f
-        JOIN posts p ON p.id = f.rowid JOIN threads t ON t.id = p.thread ORDER BY f.rank
+        FROM (SELECT rowid, rank FROM posts_fts WHERE posts_fts MATCH ?1 ORDER BY rank, rowid DESC LIMIT 20) f
+        JOIN posts p ON p.id = f.rowid JOIN threads t ON t.id = p.thread ORDER BY f.rank, p.id DESC
         """
 
     /// Creates the database in a temporary folder and loads the workload (not timed by the benches).
@@ -121,32 +121,37 @@ final class SQLitePeer: Sendable {
     deinit { try? FileManager.default.removeItem(at: directory) }
 
     // MARK: Reads
+    //
+    // Each read bench opens one connection with its prepared statements and gets back the
+    // function that times a slice of inputs on it, so the bench can interleave the peer with the SDK.
 
-    func threadPage(_ inputs: [(thread: Int, after: Int)]) throws -> Samples {
-        let db = try RawConnection(path: path)
-        let query = try db.prepare(Self.threadPageSQL)
-        return try measureSync(inputs) { input in
-            query.bind(1, input.thread + 1); query.bind(2, input.after)
-            try query.drain()
-            query.reset()
+    func threadPage() throws -> (ArraySlice<(thread: Int, after: Int)>) throws -> Samples {
+        let query = try RawConnection(path: path).prepare(Self.threadPageSQL)
+        return { inputs in
+            try Self.measureSync(inputs) { input in
+                query.bind(1, input.thread + 1); query.bind(2, input.after)
+                try query.drain()
+                query.reset()
+            }
         }
     }
 
-    func spaceThreads(_ spaces: [Int]) throws -> Samples {
-        let db = try RawConnection(path: path)
-        let query = try db.prepare(Self.spaceThreadsSQL)
-        return try measureSync(spaces) { space in
-            query.bind(1, space + 1)
-            try query.drain()
-            query.reset()
+    func spaceThreads() throws -> (ArraySlice<Int>) throws -> Samples {
+        let query = try RawConnection(path: path).prepare(Self.spaceThreadsSQL)
+        return { spaces in
+            try Self.measureSync(spaces) { space in
+                query.bind(1, space + 1)
+                try query.drain()
+                query.reset()
+            }
         }
     }
 
     /// Unread counts of a member: the visible spaces, the member's join date and space marks,
     /// then one indexed query per space (threads active since the mark, minus read markers).
-    func unreadCounts(_ members: [Int]) throws -> Samples {
+    func unreadCounts() throws -> (ArraySlice<Int>) throws -> Samples {
         let unread = try UnreadQuery(path: path)
-        return try measureSync(members) { _ = try unread.posts(of: $0) }
+        return { members in try Self.measureSync(members) { _ = try unread.posts(of: $0) } }
     }
 
     /// The unread posts of each member over every space (for the cross-check, not timed).
@@ -190,10 +195,15 @@ final class SQLitePeer: Sendable {
         }
     }
 
-    func search(_ queries: [String]) throws -> Samples {
-        let db = try RawConnection(path: path)
-        let query = try db.prepare(Self.searchSQL)
-        return try measureSync(queries) { _ = try Self.search($0, query) }
+    func search() throws -> (ArraySlice<String>) throws -> Samples {
+        let query = try RawConnection(path: path).prepare(Self.searchSQL)
+        return { queries in
+            try Self.measureSync(queries) { text in
+                Self.bindMatch(text, query)
+                try query.drain()
+                query.reset()
+            }
+        }
     }
 
     /// Each query's hit count and best hit as "count:thread#number" (for the cross-check, not timed).
@@ -201,7 +211,7 @@ final class SQLitePeer: Sendable {
         let db = try RawConnection(path: path)
         let query = try db.prepare(Self.searchSQL)
         return try queries.map { text in
-            query.bind(1, text.split(separator: " ").map { "\"\($0)\"" }.joined(separator: " ") + "*")
+            Self.bindMatch(text, query)
             defer { query.reset() }
             guard try query.step() else { return "0:-" }
             let top = "\(query.int(3) - 1)#\(query.int(1))"
@@ -210,10 +220,8 @@ final class SQLitePeer: Sendable {
     }
 
     /// "w1 w2" → `"w1" "w2"*`: every term required, the last as a prefix, like the SDK.
-    private static func search(_ text: String, _ query: RawStatement) throws -> Int {
+    private static func bindMatch(_ text: String, _ query: RawStatement) {
         query.bind(1, text.split(separator: " ").map { "\"\($0)\"" }.joined(separator: " ") + "*")
-        defer { query.reset() }
-        return try query.drain()
     }
 
     // MARK: Writes
@@ -221,9 +229,9 @@ final class SQLitePeer: Sendable {
     /// The rows a reply writes, one transaction each, `writers` threads with a connection each
     /// (as `sqlite_raw.c`): the thread's counters, the post, its full-text entry, the author's
     /// read marker, the activity, and the inbox items of the thread's followers and the mentioned members.
-    func postCreate(_ replies: [ReplyInput], writers: Int) throws -> Samples {
+    func postCreate(_ replies: ArraySlice<ReplyInput>, writers: Int) throws -> Samples {
         let path = self.path
-        let slices = (0..<writers).map { w in Array(replies[(replies.count * w / writers)..<(replies.count * (w + 1) / writers)]) }
+        let slices = replies.split(into: writers)
         let results = ResultBox(count: writers)
         let done = DispatchGroup()
         let start = monotonicNanoseconds()
@@ -303,7 +311,7 @@ final class SQLitePeer: Sendable {
         return Samples(latencies: latencies, wallNanoseconds: monotonicNanoseconds() - start)
     }
 
-    private func measureSync<Input>(_ inputs: [Input], _ operation: (Input) throws -> Void) rethrows -> Samples {
+    private static func measureSync<Input>(_ inputs: ArraySlice<Input>, _ operation: (Input) throws -> Void) rethrows -> Samples {
         var latencies: [UInt64] = []
         latencies.reserveCapacity(inputs.count)
         let start = monotonicNanoseconds()

@@ -10,15 +10,13 @@ enum SearchBench {
         let inputs: [(query: String, viewer: Int)] = (0..<context.samples(1_000)).map { _ in
             (context.workload.text.query(&rng), context.viewer(&rng))
         }
-        try await context.run("search") { fixture in
-            let search: ((query: String, viewer: Int)) async throws -> Void = { input in
+        try await context.run("search", inputs: inputs, warmUp: 100) { fixture, slice in
+            try await measure(slice) { input in
                 _ = try await fixture.engine.search(input.query, in: fixture.community, limit: 20, by: .member(fixture.members[input.viewer]))
             }
-            for input in inputs.warmUp(100) { try await search(input) }
-            return try await measure(inputs, search)
         } peer: { peer in
-            _ = try peer.search(inputs.warmUp(100).map(\.query))
-            return try peer.search(inputs.map(\.query))
+            let search = try peer.search()
+            return { slice in try search(slice.map(\.query)[...]) }
         }
         for fixture in context.fixtures where fixture.supportsDiscussions {
             guard let peer = context.peer else { break }

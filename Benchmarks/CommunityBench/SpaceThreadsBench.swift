@@ -9,17 +9,15 @@ enum SpaceThreadsBench {
         let inputs: [(space: Int, viewer: Int)] = (0..<context.samples(2_000)).map { _ in
             (rng.below(context.workload.spaces.count), context.viewer(&rng))
         }
-        try await context.run("space.threads") { fixture in
-            let list: ((space: Int, viewer: Int)) async throws -> Void = { input in
+        try await context.run("space.threads", inputs: inputs, warmUp: 200) { fixture, slice in
+            try await measure(slice) { input in
                 let page = try await fixture.engine.threads(in: fixture.spaces[input.space], of: fixture.community, order: .latestActivity,
                                                             limit: 30, by: .member(fixture.members[input.viewer]))
                 precondition(!page.items.isEmpty, "space.threads returned no thread")
             }
-            for input in inputs.warmUp(200) { try await list(input) }
-            return try await measure(inputs, list)
         } peer: { peer in
-            _ = try peer.spaceThreads(inputs.warmUp(200).map(\.space))
-            return try peer.spaceThreads(inputs.map(\.space))
+            let list = try peer.spaceThreads()
+            return { slice in try list(slice.map(\.space)[...]) }
         }
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 
 /// Post bodies and titles: mixed French and English words (accents included) drawn with a Zipf
 /// law (s = 1) over a shuffled vocabulary, as natural text is. Bodies are 40–800 characters,
-/// about 300 on average; 5% mention one or two members (`@m123`).
+/// about 300 on average; 5% mention one or two members (`@m123`), within the length.
 struct TextGenerator: Sendable {
     static let french = """
         événement communauté membre réponse idée partage café déjà élève été première équipe sécurité réunion accès créer \
@@ -51,30 +51,31 @@ struct TextGenerator: Sendable {
 
     func body(_ rng: inout SplitMix64, members: Int) -> String {
         let length = 40 + Int(760 * pow(rng.unit(), 1.92))
-        var body = ""
-        body.reserveCapacity(length + 40)
+        var words: [String] = []
+        var characters = -1  // the separators between words
         var sentence = 0
         var mentions = rng.unit() < 0.05 ? 1 + rng.below(2) : 0
-        while body.utf8.count < length {
-            if !body.isEmpty { body += " " }
-            if mentions > 0 && rng.unit() < 0.1 {
-                body += "@m\(rng.below(members))"
+        func append(_ word: String) {
+            words.append(word)
+            characters += word.count + 1
+        }
+        while characters < length {
+            if mentions > 0 && (rng.unit() < 0.1 || characters + 12 >= length) {
+                append("@m\(rng.below(members))")
                 mentions -= 1
                 continue
             }
-            let word = word(&rng)
-            body += sentence == 0 ? word.prefix(1).uppercased() + word.dropFirst() : word
+            var word = word(&rng)
+            if sentence == 0 { word = word.prefix(1).uppercased() + word.dropFirst() }
             sentence += 1
             if sentence > 6 && rng.unit() < 0.15 {
-                body += "."
+                word += "."
                 sentence = 0
             }
+            guard characters + word.count + 1 <= 800 else { break }
+            append(word)
         }
-        while mentions > 0 {
-            body += " @m\(rng.below(members))"
-            mentions -= 1
-        }
-        return body
+        return words.joined(separator: " ")
     }
 
     /// A two-word query: mid-frequency words, typed without accents (folded) and in lower case,

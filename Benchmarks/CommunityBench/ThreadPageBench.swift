@@ -14,18 +14,16 @@ enum ThreadPageBench {
             let after = rng.below(max(1, workload.threads[thread].postCount - 49))
             return (thread, after, context.viewer(&rng))
         }
-        try await context.run("thread.page") { fixture in
-            let page: ((thread: Int, after: Int, viewer: Int)) async throws -> Void = { input in
+        try await context.run("thread.page", inputs: inputs, warmUp: 200) { fixture, slice in
+            try await measure(slice) { input in
                 let result = try await fixture.engine.posts(
                     in: fixture.threads[input.thread], of: fixture.community, after: input.after == 0 ? nil : PageCursor(String(input.after)),
                     limit: 50, by: .member(fixture.members[input.viewer]))
                 precondition(!result.items.isEmpty, "thread.page returned no post")
             }
-            for input in inputs.warmUp(200) { try await page(input) }
-            return try await measure(inputs, page)
         } peer: { peer in
-            _ = try peer.threadPage(inputs.warmUp(200).map { ($0.thread, $0.after) })
-            return try peer.threadPage(inputs.map { ($0.thread, $0.after) })
+            let page = try peer.threadPage()
+            return { slice in try page(slice.map { ($0.thread, $0.after) }[...]) }
         }
     }
 }

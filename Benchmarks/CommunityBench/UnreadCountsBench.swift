@@ -9,16 +9,13 @@ enum UnreadCountsBench {
     static func run(_ context: BenchContext) async throws {
         var rng = context.rng("unread.counts")
         let inputs = (0..<context.samples(1_000)).map { _ in context.viewer(&rng) }
-        try await context.run("unread.counts") { fixture in
-            let count: (Int) async throws -> Void = { member in
+        try await context.run("unread.counts", inputs: inputs, warmUp: 100) { fixture, slice in
+            try await measure(slice) { member in
                 let counts = try await fixture.engine.unreadCounts(in: fixture.community, by: .member(fixture.members[member]))
                 precondition(counts.count == fixture.spaces.count, "unread.counts did not cover every space")
             }
-            for input in inputs.warmUp(100) { try await count(input) }
-            return try await measure(inputs, count)
         } peer: { peer in
-            _ = try peer.unreadCounts(Array(inputs.warmUp(100)))
-            return try peer.unreadCounts(inputs)
+            try peer.unreadCounts()
         }
         for fixture in context.fixtures where fixture.supportsDiscussions {
             guard let peer = context.peer else { break }

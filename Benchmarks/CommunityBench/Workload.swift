@@ -152,6 +152,20 @@ struct Workload: Sendable {
     let text: TextGenerator
     var end: Date { Self.start.addingTimeInterval(Self.span) }
 
+    /// A one-line description of the generated data, to check it against `WORKLOAD.md`.
+    var summary: String {
+        let lengths = posts.map(\.body.count)
+        let questions = threads.filter(\.isQuestion)
+        let answered = questions.filter { $0.postCount > 1 }
+        let weekend = posts.filter { Int($0.createdAt.timeIntervalSince(Self.start) / 86_400) % 7 >= 5 }.count
+        func percent(_ part: Int, _ whole: Int) -> String { whole == 0 ? "-" : String(format: "%.1f%%", 100 * Double(part) / Double(whole)) }
+        return "bodies \(lengths.min() ?? 0)–\(lengths.max() ?? 0) characters, mean \(lengths.isEmpty ? 0 : lengths.reduce(0, +) / lengths.count); "
+            + "mentions in \(percent(posts.filter { !$0.mentions.isEmpty }.count, posts.count)) of posts; "
+            + "questions \(percent(questions.count, threads.count)), answered \(percent(answered.count, questions.count)), "
+            + "accepted \(percent(answered.filter { $0.acceptedPost != nil }.count, answered.count)) of answered; "
+            + "posts on weekends \(percent(weekend, posts.count)); staff \(percent(members.filter(\.isStaff).count, members.count))"
+    }
+
     /// The spaces a member keeps up with (their space read marks): at most 20.
     func homeSpaces(of member: Int) -> [Int] {
         (0..<min(20, spaces.count)).map { (member + $0) % spaces.count }

@@ -3,18 +3,20 @@ import Foundation
 // community-bench: measures CommunityKit on the workload of `bench/WORKLOAD.md`.
 //
 //   swift run -c release community-bench [--scale tiny|S|L] [--backend memory,sqlite] [--only post.create,thread.page,...]
+//                                        [--rounds N] [--mix FILE]   (rrule.expand)
 //
 // One JSON line per result on stdout, progress and a table on stderr. `--scale tiny` is a smoke
 // run of a few hundred rows that finishes in seconds.
 
 /// Every bench, in the order they run (reads first, so they see exactly the loaded data).
-let allBenches = ["thread.page", "space.threads", "unread.counts", "search", "post.create", "insights.report"]
+let allBenches = ["thread.page", "space.threads", "unread.counts", "search", "post.create", "rrule.expand", "insights.report"]
 /// The benches that need the discussion workload loaded into the backends.
 let workloadBenches: Set<String> = ["thread.page", "space.threads", "unread.counts", "search", "post.create"]
 
 func usage() -> Never {
     Report.note("""
-        usage: community-bench [--scale tiny|S|L] [--backend memory,sqlite] [--only \(allBenches.joined(separator: ","))] [--activities N|10m]
+        usage: community-bench [--scale tiny|S|L] [--backend memory,sqlite] [--only \(allBenches.joined(separator: ","))]
+                               [--rounds N] [--mix FILE] [--activities N|10m]
         """)
     exit(2)
 }
@@ -22,7 +24,7 @@ func usage() -> Never {
 var scale = Scale.small
 var backends = ["memory", "sqlite"]
 var selected = allBenches
-var activities: Int?
+var benchOptions = BenchOptions()
 var arguments = CommandLine.arguments.dropFirst()
 while let flag = arguments.popFirst() {
     guard let value = arguments.popFirst() else { usage() }
@@ -37,9 +39,14 @@ while let flag = arguments.popFirst() {
     case "--only":
         guard list.allSatisfy(allBenches.contains) else { usage() }
         selected = allBenches.filter(list.contains)
+    case "--rounds":
+        guard let rounds = Int(value), rounds > 0 else { usage() }
+        benchOptions.rruleRounds = rounds
+    case "--mix":
+        benchOptions.rruleMix = value
     case "--activities":
         guard let count = InsightsReportBench.parseCount(value) else { usage() }
-        activities = count
+        benchOptions.activities = count
     default:
         usage()
     }
@@ -48,22 +55,24 @@ while let flag = arguments.popFirst() {
 /// Loads what the selected benches need and runs them, off the main actor (every measured call
 /// runs on the global executor, as in a server).
 @concurrent
-func runBenches(_ selected: [String], scale: Scale, backends: [String], activities: Int?) async throws {
+func runBenches(_ selected: [String], scale: Scale, backends: [String], options: BenchOptions) async throws {
     let started = monotonicNanoseconds()
     let report = Report()
+    // Benches that need no discussion data (none yet) get an empty workload.
     var workload = Workload(scale: Scale(name: scale.name, members: 2, spaces: 1, threads: 0, posts: 0, reactions: 0))
     var fixtures: [SDKFixture] = []
     var peer: SQLitePeer?
     if !workloadBenches.isDisjoint(with: selected) {
         let t0 = monotonicNanoseconds()
         workload = Workload(scale: scale)
-        Report.note(String(format: "workload %@ generated in %.1f s (seed %d)", scale.name, Double(monotonicNanoseconds() - t0) / 1e9, Workload.seed))
+        Report.note(String(format: "workload %@ generated in %.1f s (seed %d): ", scale.name, Double(monotonicNanoseconds() - t0) / 1e9, Workload.seed)
+            + workload.summary)
         for backend in backends {
             fixtures.append(try await SDKFixture.load(workload, backend: backend))
         }
         if backends.contains("sqlite") { peer = try SQLitePeer(workload: workload) }
     }
-    let context = BenchContext(workload: workload, fixtures: fixtures, peer: peer, report: report)
+    let context = BenchContext(workload: workload, fixtures: fixtures, peer: peer, report: report, options: options)
 
     for bench in selected {
         switch bench {
@@ -72,7 +81,8 @@ func runBenches(_ selected: [String], scale: Scale, backends: [String], activiti
         case "unread.counts": try await UnreadCountsBench.run(context)
         case "search": try await SearchBench.run(context)
         case "post.create": try await PostCreateBench.run(context)
-        case "insights.report": try InsightsReportBench.run(activities: activities ?? InsightsReportBench.defaultActivities(scale))
+        case "rrule.expand": try RRuleExpandBench.run(context)
+        case "insights.report": try InsightsReportBench.run(activities: options.activities ?? InsightsReportBench.defaultActivities(scale))
         default: Report.note("unknown bench \(bench)")
         }
     }
@@ -82,5 +92,10 @@ func runBenches(_ selected: [String], scale: Scale, backends: [String], activiti
     Report.note(String(format: "total %.1f s", Double(monotonicNanoseconds() - started) / 1e9))
 }
 
-try await runBenches(selected, scale: scale, backends: backends, activities: activities)
+do {
+    try await runBenches(selected, scale: scale, backends: backends, options: benchOptions)
+} catch {
+    Report.note("community-bench: \(error)")
+    exit(1)
+}
 if InsightsReportBench.figuresDisagreed { exit(1) }
