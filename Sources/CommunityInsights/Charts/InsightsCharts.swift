@@ -241,6 +241,16 @@ public enum InsightsCharts {
     ///   created or a file cannot be written.
     @discardableResult
     public static func write(_ report: InsightsReport, to directory: URL) throws(CommunityError) -> [URL] {
+        var existing = directory.standardizedFileURL
+        while existing.pathComponents.count > 1, !FileManager.default.fileExists(atPath: existing.path) {
+            existing.deleteLastPathComponent()
+        }
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: existing.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            throw CommunityError(
+                .storage, "cannot create the chart directory \(directory.path): \(existing.path) is a file, not a directory",
+                field: "directory")
+        }
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         } catch {
