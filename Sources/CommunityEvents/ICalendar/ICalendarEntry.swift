@@ -1,0 +1,113 @@
+import CommunityCore
+import Foundation
+
+/// One VEVENT to write: a whole series, or one occurrence of an event (a personal feed).
+struct ICalendarEntry {
+    let event: CommunityEvent
+    let recurrence: Recurrence
+    let zone: TimeZone
+    /// The occurrence to write alone, or `nil` for the series.
+    let occurrence: Occurrence?
+
+    init(event: CommunityEvent, occurrence: Occurrence? = nil) throws {
+        self.event = event
+        recurrence = try EventScheduler.recurrence(of: event)
+        zone = try Validate.timeZone(event.timeZoneIdentifier, field: "timeZone")
+        self.occurrence = occurrence
+    }
+
+    /// Whether times are written in UTC (`…Z`) rather than with a TZID.
+    var isUTC: Bool { event.timeZoneIdentifier == "UTC" }
+
+    /// Whether the event repeats (so one occurrence is named by RECURRENCE-ID).
+    var isSeries: Bool { recurrence.rule != nil || !recurrence.rdates.isEmpty }
+
+    var durationSeconds: Int { Int(event.duration.rounded()) }
+
+    /// The instant of a wall-clock time in the event's zone.
+    func instant(_ local: LocalDateTime) -> Int {
+        var resolver = ZoneResolver(timeZone: zone)
+        return resolver.resolve(local: local.localSeconds).instant
+    }
+
+    /// The wall-clock time of an instant in the event's zone.
+    func local(_ instant: Int) -> LocalDateTime {
+        var resolver = ZoneResolver(timeZone: zone)
+        return LocalDateTime(localSeconds: instant + resolver.offset(at: instant))
+    }
+
+    /// The instants the VEVENT spans, and whether the series goes on past them.
+    func span() -> (start: Int, end: Int, openEnded: Bool) {
+        if let occurrence {
+            let start = Int(occurrence.date.timeIntervalSince1970.rounded(.down))
+            return (start, start + durationSeconds, false)
+        }
+        let start = instant(recurrence.start)
+        var end = start + durationSeconds
+        let horizon = start + 10 * 366 * 86_400
+        var count = 0
+        for occurrence in recurrence {
+            let t = Int(occurrence.date.timeIntervalSince1970.rounded(.down))
+            if t > horizon || count >= 5_000 { return (start, max(end, horizon), true) }
+            end = max(end, t + durationSeconds)
+            count += 1
+        }
+        return (start, end, false)
+    }
+
+    /// The rule with a UTC `UNTIL`, as RFC 5545 requires next to a DTSTART with a TZID.
+    func exportedRule() -> RecurrenceRule? {
+        guard var rule = recurrence.rule else { return nil }
+        switch rule.until {
+        case .local(let value)?:
+            rule.until = .utc(LocalDateTime(localSeconds: instant(value)))
+        case .date(let value)?:
+            let endOfDay = LocalDateTime(unchecked: value.year, value.month, value.day, 23, 59, 59)
+            rule.until = .utc(LocalDateTime(localSeconds: instant(endOfDay)))
+        case .utc?, nil:
+            break
+        }
+        return rule
+    }
+
+    /// Appends the VEVENT.
+    func write(into writer: inout ICalendarLineWriter, stamp: Date, sequence: Int) {
+        func times(_ name: String, _ values: [LocalDateTime]) {
+            guard !values.isEmpty else { return }
+            if isUTC {
+                writer.property(name, [], values.map { $0.basicString + "Z" }.joined(separator: ","))
+            } else {
+                writer.property(name, [("TZID", event.timeZoneIdentifier)], values.map(\.basicString).joined(separator: ","))
+            }
+        }
+        let start = occurrence?.local ?? recurrence.start
+        let startInstant = occurrence.map { Int($0.date.timeIntervalSince1970.rounded(.down)) } ?? instant(start)
+        writer.begin("VEVENT")
+        writer.text("UID", "\(event.id)@communitykit")
+        writer.property("DTSTAMP", [], ICalendarLineWriter.utc(stamp))
+        writer.property("SEQUENCE", [], String(max(0, sequence)))
+        if let occurrence, isSeries { times("RECURRENCE-ID", [occurrence.local]) }
+        times("DTSTART", [start])
+        times("DTEND", [local(startInstant + durationSeconds)])
+        if occurrence == nil {
+            if let rule = exportedRule() { writer.property("RRULE", [], rule.rruleString) }
+            times("RDATE", recurrence.rdates)
+            times("EXDATE", recurrence.exdates)
+        }
+        writer.text("SUMMARY", event.title)
+        if !event.description.isEmpty { writer.text("DESCRIPTION", event.description) }
+        switch event.location {
+        case .online(let url):
+            if let url { writer.property("URL", [], url.absoluteString) }
+        case .inPerson(let address):
+            writer.text("LOCATION", address)
+        case .hybrid(let address, let url):
+            writer.text("LOCATION", address)
+            if let url { writer.property("URL", [], url.absoluteString) }
+            writer.property("X-COMMUNITYKIT-LOCATION", [], "hybrid")
+        }
+        writer.property("STATUS", [], event.status == .cancelled ? "CANCELLED" : "CONFIRMED")
+        writer.property("X-COMMUNITYKIT-FORMAT", [], event.format.rawValue)
+        writer.end("VEVENT")
+    }
+}
