@@ -36,35 +36,19 @@ extension EventScheduler {
             throw CommunityError.invalidInput("the window is at most 400 days long", field: "to")
         }
         let viewer = Principal.member(member)
-        let stamp = now
         let entries = try await read { tx -> [ICalendarEntry] in
-            _ = try await tx.acting(viewer, in: community, at: stamp)
             var entries: [ICalendarEntry] = []
-            var cursor: EventID?
-            while true {
-                let page = try await tx.events(in: community, after: cursor, limit: 100)
-                for event in page {
-                    if let space = event.spaceID {
-                        do {
-                            try await tx.authorize(.read, by: viewer, space: space, in: community, policy: environment.policy, at: stamp)
-                        } catch let error as CommunityError where error.code == .forbidden || error.code == .notFound {
-                            continue
-                        }
-                    }
-                    let recurrence = try Self.recurrence(of: event)
-                    for occurrence in recurrence {
-                        if occurrence.date >= to { break }
-                        guard occurrence.date >= from else { continue }
-                        let rsvp = try await tx.rsvp(to: event.id, occurrence: occurrence.local.isoString, of: member)
-                        if rsvp?.response == .going { entries.append(try ICalendarEntry(event: event, occurrence: occurrence)) }
-                    }
+            for event in try await visibleEvents(in: community, by: viewer, tx: tx) {
+                for occurrence in try Self.recurrence(of: event) {
+                    if occurrence.date >= to { break }
+                    guard occurrence.date >= from else { continue }
+                    let rsvp = try await tx.rsvp(to: event.id, occurrence: occurrence.local.isoString, of: member)
+                    if rsvp?.response == .going { entries.append(try ICalendarEntry(event: event, occurrence: occurrence)) }
                 }
-                guard page.count == 100, let last = page.last else { break }
-                cursor = last.id
             }
             return entries
         }
-        return calendar.document(entries.sorted { $0.occurrence?.date ?? .distantPast < $1.occurrence?.date ?? .distantPast },
-                                 stamp: stamp, sequence: 0, name: nil)
+        return calendar.document(entries.sorted { ($0.occurrence?.date ?? .distantPast, $0.event.id) < ($1.occurrence?.date ?? .distantPast, $1.event.id) },
+                                 stamp: now, sequence: 0, name: nil)
     }
 }
