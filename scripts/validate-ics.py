@@ -63,6 +63,27 @@ def describe(dt) -> str:
     return dt.isoformat()
 
 
+def sweep(tzid, own, vtimezone) -> list[str]:
+    """Compares the VTIMEZONE with zoneinfo every 6 hours from its first onset to 2 years after the last
+    (3 years past today when a rule is open-ended)."""
+    from datetime import timedelta
+    starts = [sub["DTSTART"].dt for sub in vtimezone.subcomponents]
+    first = min(starts).replace(tzinfo=timezone.utc) + timedelta(days=1)
+    last = max(max(starts).replace(tzinfo=timezone.utc), first) + timedelta(days=730)
+    if any("RRULE" in sub and "UNTIL" not in sub["RRULE"] for sub in vtimezone.subcomponents):
+        last = max(last, datetime.now(timezone.utc) + timedelta(days=3 * 365))  # an open-ended rule: up to today and beyond
+    iana, problems, checked, t = ZoneInfo(tzid), [], 0, first
+    while t < last and len(problems) < 5:
+        a, b = t.astimezone(own).utcoffset(), t.astimezone(iana).utcoffset()
+        if a != b:
+            problems.append(f"VTIMEZONE {tzid} gives {a} at {t:%Y-%m-%dT%H:%MZ}, zoneinfo gives {b}")
+        checked += 1
+        t += timedelta(hours=6)
+    print(f"  swept {checked} instants {first:%Y-%m-%d}..{last:%Y-%m-%d}: "
+          f"{'same offsets as zoneinfo' if not problems else 'DIFFERENT'}")
+    return problems
+
+
 def main(path: str) -> int:
     raw = open(path, "rb").read()
     failures = check_wire(raw)
@@ -79,6 +100,8 @@ def main(path: str) -> int:
                        for sub in tz.subcomponents]
         print(f"VTIMEZONE {tzid}: " + "; ".join(observances))
         zones[tzid] = tz.to_tz()
+        if ZoneInfo is not None:
+            failures += sweep(tzid, zones[tzid], tz)
 
     for event in cal.walk("VEVENT"):
         start = event["DTSTART"].dt

@@ -145,3 +145,15 @@ import Testing
         #expect(try ICalendar().events(from: text).count == 3)
     }
 }
+
+extension ICalendarRoundTripTests {
+    @Test func oldOpenEndedSeriesCarriesTodaysZoneRule() throws {
+        // New York's DST rule changed in 2007: a series from 1995 must be written with today's rule.
+        let event = Self.event(11, title: "Since 1995", start: "1995-01-04T18:00:00", zone: "America/New_York", rule: "FREQ=WEEKLY",
+                               location: .online(joinURL: nil))
+        let lines = ICalendarText.unfold(try ICalendar().export(event, stamp: Self.stamp))
+        #expect(lines.contains("RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=2SU"), "the open-ended rule is the 2007 one")
+        #expect(lines.contains("RRULE:FREQ=YEARLY;BYMONTH=11;BYDAY=1SU"))
+        #expect(lines.contains { $0.hasPrefix("RRULE:FREQ=YEARLY;BYMONTH=4;BYDAY=1SU;UNTIL=2006") }, "the old rule ends in 2006")
+    }
+}

@@ -97,10 +97,13 @@ public struct ICalendar: Hashable, Sendable {
                 zoneOrder.append(id)
             }
         }
+        // An open-ended series that began long ago must still carry the zone's rule of today.
+        let present = Int(stamp.timeIntervalSince1970.rounded(.down)) + 3 * 366 * 86_400
         for id in zoneOrder {
             guard let span = spans[id] else { continue }
             ICalendarTimeZoneWriter(identifier: id, zone: span.zone)
-                .write(into: &writer, start: span.start, end: span.end, openEnded: span.openEnded)
+                .write(into: &writer, start: span.start, end: span.openEnded ? max(span.end, present) : span.end,
+                       openEnded: span.openEnded)
         }
         for entry in entries { entry.write(into: &writer, stamp: stamp, sequence: sequence) }
         writer.end("VCALENDAR")

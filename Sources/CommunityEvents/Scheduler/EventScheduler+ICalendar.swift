@@ -39,7 +39,10 @@ extension EventScheduler {
         let entries = try await read { tx -> [ICalendarEntry] in
             var entries: [ICalendarEntry] = []
             for event in try await visibleEvents(in: community, by: viewer, tx: tx) {
-                for occurrence in try Self.recurrence(of: event) {
+                // A stored event whose recurrence no longer parses (a zone removed from the
+                // system's database) is left out rather than failing the whole feed.
+                guard let recurrence = try? Self.recurrence(of: event) else { continue }
+                for occurrence in recurrence {
                     if occurrence.date >= to { break }
                     guard occurrence.date >= from else { continue }
                     let rsvp = try await tx.rsvp(to: event.id, occurrence: occurrence.local.isoString, of: member)
