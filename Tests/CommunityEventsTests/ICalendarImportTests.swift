@@ -129,6 +129,12 @@ import Testing
         #expect(allDay.first?.draft.duration == TimeInterval(2 * 86_400))
     }
 
+    @Test func aDateExdateOfATimedSeriesExcludesThatDay() throws {
+        let text = Self.calendar(["DTSTART;TZID=Europe/Paris:20260303T180000", "RRULE:FREQ=WEEKLY;COUNT=4",
+                                  "EXDATE;VALUE=DATE:20260310,20260317"])
+        #expect(try ICalendar().events(from: text).first?.draft.exceptionDates == ["2026-03-10T18:00:00", "2026-03-17T18:00:00"])
+    }
+
     @Test func ignoresUnknownPropertiesAndComponents() throws {
         let text = "BEGIN:VCALENDAR\r\nX-WR-CALNAME:Mine\r\nBEGIN:VTODO\r\nDTSTART:garbage-is-not-read\r\nEND:VTODO\r\n"
             + "BEGIN:VEVENT\r\nDTSTART:20260303T170000Z\r\nCATEGORIES:a,b\r\nGEO:48.85;2.35\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"

@@ -121,7 +121,8 @@ public struct ICalendar: Hashable, Sendable {
     ///
     /// Times are kept in the zone of `DTSTART` (its TZID; `UTC` for `Z`; ``defaultTimeZone``
     /// when floating or a DATE); `DTEND`, `RDATE`, `EXDATE` and `RECURRENCE-ID` in other zones
-    /// are converted to it. The duration comes from `DTEND` (an exact difference of instants) or
+    /// are converted to it; a DATE in `RDATE`/`EXDATE` next to a date-time start means that day at the
+    /// start's time. The duration comes from `DTEND` (an exact difference of instants) or
     /// `DURATION` (a day counts 24 hours); without either, a DATE lasts a day and a date-time
     /// lasts 0 seconds, as RFC 5545 says (``EventScheduler/createEvent(in:_:by:)`` then asks for
     /// a duration). The RRULE is validated and written back in canonical form.
@@ -136,7 +137,7 @@ public struct ICalendar: Hashable, Sendable {
         try events(from: Array(text.utf8))
     }
 
-    /// Reads every VEVENT of iCalendar bytes (UTF-8), as ``events(from:)-(String)`` does.
+    /// Reads every VEVENT of iCalendar bytes (UTF-8), as the `String` overload does.
     ///
     /// Lines are unfolded on octets before they are decoded, so a file whose producer folded
     /// inside a UTF-8 sequence still reads back intact.

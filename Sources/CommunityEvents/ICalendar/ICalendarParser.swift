@@ -146,7 +146,13 @@ struct ICalendarParser {
             let isPeriod = property.parameter("VALUE")?.uppercased() == "PERIOD"
             let values = try property.value.split(separator: ",").map { value -> String in
                 let text = isPeriod ? String(value.prefix { $0 != "/" }) : String(value)
-                return eventZone.local(try moment(text, of: property)).isoString
+                let date = try moment(text, of: property)
+                if date.isDate, !start.isDate {
+                    // A day of a timed series: that day at the start's wall-clock time.
+                    let day = date.local
+                    return LocalDateTime(unchecked: day.year, day.month, day.day, startLocal.hour, startLocal.minute, startLocal.second).isoString
+                }
+                return eventZone.local(date).isoString
             }
             if property.name == "RDATE" { draft.recurrenceDates += values } else { draft.exceptionDates += values }
         }

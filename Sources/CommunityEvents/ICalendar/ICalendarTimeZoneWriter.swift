@@ -34,7 +34,7 @@ struct ICalendarTimeZoneWriter {
     func transitions(from start: Int, to end: Int) -> [Transition] {
         var result: [Transition] = []
         var cursor = Date(timeIntervalSince1970: TimeInterval(start))
-        while result.count < 400, let next = zone.nextDaylightSavingTimeTransition(after: cursor) {
+        while result.count < 2_000, let next = zone.nextDaylightSavingTimeTransition(after: cursor) {
             let instant = Int(next.timeIntervalSince1970.rounded())
             guard instant <= end else { break }
             if let last = result.last, instant <= last.instant { break }
