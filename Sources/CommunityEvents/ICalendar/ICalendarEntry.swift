@@ -57,17 +57,22 @@ struct ICalendarEntry {
 
     /// The rule with a UTC `UNTIL`, as RFC 5545 requires next to a DTSTART with a TZID.
     func exportedRule() -> RecurrenceRule? {
-        guard var rule = recurrence.rule else { return nil }
+        guard let rule = recurrence.rule else { return nil }
+        let until: RecurrenceUntil
         switch rule.until {
         case .local(let value)?:
-            rule.until = .utc(LocalDateTime(localSeconds: instant(value)))
+            until = .utc(LocalDateTime(localSeconds: instant(value)))
         case .date(let value)?:
-            let endOfDay = LocalDateTime(unchecked: value.year, value.month, value.day, 23, 59, 59)
-            rule.until = .utc(LocalDateTime(localSeconds: instant(endOfDay)))
+            // The engine reads a date UNTIL as its local midnight, as libical and dateutil do.
+            until = .utc(LocalDateTime(localSeconds: instant(value.startOfDay)))
         case .utc?, nil:
-            break
+            return rule
         }
-        return rule
+        // Only UNTIL changes, and a UTC UNTIL is valid wherever the local one was.
+        return (try? RecurrenceRule(
+            frequency: rule.frequency, interval: rule.interval, count: rule.count, until: until, bySecond: rule.bySecond,
+            byMinute: rule.byMinute, byHour: rule.byHour, byDay: rule.byDay, byMonthDay: rule.byMonthDay, byYearDay: rule.byYearDay,
+            byWeekNo: rule.byWeekNo, byMonth: rule.byMonth, bySetPos: rule.bySetPos, weekStart: rule.weekStart)) ?? rule
     }
 
     /// Appends the VEVENT.
