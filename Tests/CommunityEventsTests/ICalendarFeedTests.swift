@@ -64,3 +64,40 @@ import Testing
         }
     }
 }
+
+extension ICalendarFeedTests {
+    @Test func feedAndExportApplyOccurrenceOverrides() async throws {
+        let fixture = try await CommunityFixture.make(members: 1, spaces: 0)
+        let scheduler = EventScheduler(fixture.environment)
+        let community = fixture.community.id
+        let owner = Principal.member(fixture.owner.id)
+        let ada = fixture.members[0].id
+        var weekly = EventDraft(title: "Weekly", start: "2026-01-06T18:00:00", timeZone: "Europe/Paris", duration: 3600)
+        weekly.recurrenceRule = "FREQ=WEEKLY;COUNT=4"
+        let series = try await scheduler.createEvent(in: community, weekly, by: owner)
+        for key in ["2026-01-06T18:00:00", "2026-01-13T18:00:00", "2026-01-20T18:00:00"] {
+            try await scheduler.rsvp(to: series.id, occurrence: key, .going, in: community, by: .member(ada))
+        }
+        try await scheduler.cancel(series.id, occurrence: "2026-01-13T18:00:00", in: community, by: owner)
+        try await scheduler.reschedule(series.id, occurrence: "2026-01-20T18:00:00", in: community, start: "2026-01-21T19:30:00",
+                                       title: "Weekly (moved)", by: owner)
+
+        let now = fixture.clock.now
+        let feed = try ICalendar().events(from: try await scheduler.calendarFeed(for: ada, in: community, from: now,
+                                                                                 to: now.addingTimeInterval(60 * 86_400)))
+        #expect(feed.map(\.recurrenceID) == ["2026-01-06T18:00:00", "2026-01-13T18:00:00", "2026-01-20T18:00:00"])
+        #expect(feed.map(\.status) == [.scheduled, .cancelled, .scheduled])
+        #expect(feed.map(\.draft.start) == ["2026-01-06T18:00:00", "2026-01-13T18:00:00", "2026-01-21T19:30:00"])
+        #expect(feed.map(\.draft.title) == ["Weekly", "Weekly", "Weekly (moved)"])
+
+        let export = try ICalendar().events(from: try await scheduler.exportCalendar(of: series.id, in: community, by: .member(ada)))
+        #expect(export.count == 3, "the series, then one VEVENT per override")
+        #expect(export.map(\.uid) == Array(repeating: "\(series.id)@communitykit", count: 3))
+        #expect(export[0].recurrenceID == nil)
+        #expect(export[0].draft.recurrenceRule == "FREQ=WEEKLY;COUNT=4")
+        #expect((export[1].recurrenceID, export[1].status) == ("2026-01-13T18:00:00", .cancelled))
+        #expect((export[2].recurrenceID, export[2].draft.start, export[2].draft.title)
+            == ("2026-01-20T18:00:00", "2026-01-21T19:30:00", "Weekly (moved)"))
+        #expect(export[2].draft.duration == 3600)
+    }
+}

@@ -63,6 +63,32 @@ public struct ICalendar: Hashable, Sendable {
         try export([event], stamp: stamp, sequence: sequence)
     }
 
+    /// Writes a series with its occurrence overrides: the series' VEVENT, then one VEVENT per
+    /// override with the same `UID` and a `RECURRENCE-ID` naming the original start — moved to
+    /// its new time with its own title, description, length and place, or `STATUS:CANCELLED`.
+    ///
+    /// ```swift
+    /// let ics = try ICalendar().export(event, overrides: overrides, stamp: clock.now)
+    /// ```
+    ///
+    /// ``EventScheduler/exportCalendar(of:in:sequence:calendar:by:)`` reads both from storage.
+    ///
+    /// - Parameters:
+    ///   - event: The event.
+    ///   - overrides: Its overrides; one that names no occurrence of the series is left out.
+    ///   - stamp: `DTSTAMP`.
+    ///   - sequence: `SEQUENCE` of every VEVENT.
+    /// - Returns: The calendar text.
+    /// - Throws: ``CommunityCore/CommunityError`` `.invalidInput` when the event is invalid.
+    public func export(_ event: CommunityEvent, overrides: [OccurrenceOverride], stamp: Date, sequence: Int = 0) throws -> String {
+        var entries = [try ICalendarEntry(event: event)]
+        for override in overrides.sorted(by: { $0.occurrence < $1.occurrence }) where override.eventID == event.id {
+            guard let occurrence = try? EventScheduler.occurrence(override.occurrence, of: event, overrides: [override]) else { continue }
+            entries.append(try ICalendarEntry(event: event, occurrence: occurrence))
+        }
+        return document(entries, stamp: stamp, sequence: sequence, name: nil)
+    }
+
     /// Writes several events or series as one VCALENDAR, one VEVENT each.
     ///
     /// - Parameters:

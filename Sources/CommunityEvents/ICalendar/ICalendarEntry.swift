@@ -1,19 +1,37 @@
 import CommunityCore
 import Foundation
 
-/// One VEVENT to write: a whole series, or one occurrence of an event (a personal feed).
+/// One VEVENT to write: a whole series, or one occurrence of an event (a personal feed, or an
+/// override of a series) named by its RECURRENCE-ID.
 struct ICalendarEntry {
+    /// One occurrence as it stands: its key, its (possibly moved) instants, its own changes.
+    struct Instance {
+        var key: LocalDateTime
+        var start: Int
+        var end: Int
+        var isCancelled: Bool
+        var override: OccurrenceOverride?
+
+        init(_ occurrence: EventOccurrence) throws {
+            key = try EventScheduler.parseLocal(occurrence.key, field: "occurrence")
+            start = Int(occurrence.start.timeIntervalSince1970.rounded(.down))
+            end = Int(occurrence.end.timeIntervalSince1970.rounded(.down))
+            isCancelled = occurrence.isCancelled
+            override = occurrence.override
+        }
+    }
+
     let event: CommunityEvent
     let recurrence: Recurrence
     let zone: TimeZone
     /// The occurrence to write alone, or `nil` for the series.
-    let occurrence: Occurrence?
+    let instance: Instance?
 
-    init(event: CommunityEvent, occurrence: Occurrence? = nil) throws {
+    init(event: CommunityEvent, occurrence: EventOccurrence? = nil) throws {
         self.event = event
         recurrence = try EventScheduler.recurrence(of: event)
         zone = try Validate.timeZone(event.timeZoneIdentifier, field: "timeZone")
-        self.occurrence = occurrence
+        instance = try occurrence.map(Instance.init)
     }
 
     /// Whether times are written in UTC (`…Z`) rather than with a TZID.
@@ -38,9 +56,9 @@ struct ICalendarEntry {
 
     /// The instants the VEVENT spans, and whether the series goes on past them.
     func span() -> (start: Int, end: Int, openEnded: Bool) {
-        if let occurrence {
-            let start = Int(occurrence.date.timeIntervalSince1970.rounded(.down))
-            return (start, start + durationSeconds, false)
+        if let instance {
+            let original = instant(instance.key)
+            return (min(instance.start, original), max(instance.end, original), false)
         }
         let start = instant(recurrence.start)
         var end = start + durationSeconds
@@ -85,23 +103,27 @@ struct ICalendarEntry {
                 writer.property(name, [("TZID", event.timeZoneIdentifier)], values.map(\.basicString).joined(separator: ","))
             }
         }
-        let start = occurrence?.local ?? recurrence.start
-        let startInstant = occurrence.map { Int($0.date.timeIntervalSince1970.rounded(.down)) } ?? instant(start)
+        let override = instance?.override
         writer.begin("VEVENT")
         writer.text("UID", "\(event.id)@communitykit")
         writer.property("DTSTAMP", [], ICalendarLineWriter.utc(stamp))
         writer.property("SEQUENCE", [], String(max(0, sequence)))
-        if let occurrence, isSeries { times("RECURRENCE-ID", [occurrence.local]) }
-        times("DTSTART", [start])
-        times("DTEND", [local(startInstant + durationSeconds)])
-        if occurrence == nil {
+        if let instance {
+            if isSeries { times("RECURRENCE-ID", [instance.key]) }
+            times("DTSTART", [local(instance.start)])
+            times("DTEND", [local(instance.end)])
+        } else {
+            let start = instant(recurrence.start)
+            times("DTSTART", [recurrence.start])
+            times("DTEND", [local(start + durationSeconds)])
             if let rule = exportedRule() { writer.property("RRULE", [], rule.rruleString) }
             times("RDATE", recurrence.rdates)
             times("EXDATE", recurrence.exdates)
         }
-        writer.text("SUMMARY", event.title)
-        if !event.description.isEmpty { writer.text("DESCRIPTION", event.description) }
-        switch event.location {
+        writer.text("SUMMARY", override?.title ?? event.title)
+        let description = override?.description ?? event.description
+        if !description.isEmpty { writer.text("DESCRIPTION", description) }
+        switch override?.location ?? event.location {
         case .online(let url):
             if let url { writer.property("URL", [], url.absoluteString) }
         case .inPerson(let address):
@@ -111,7 +133,8 @@ struct ICalendarEntry {
             if let url { writer.property("URL", [], url.absoluteString) }
             writer.property("X-COMMUNITYKIT-LOCATION", [], "hybrid")
         }
-        writer.property("STATUS", [], event.status == .cancelled ? "CANCELLED" : "CONFIRMED")
+        let cancelled = event.status == .cancelled || instance?.isCancelled == true
+        writer.property("STATUS", [], cancelled ? "CANCELLED" : "CONFIRMED")
         writer.property("X-COMMUNITYKIT-FORMAT", [], event.format.rawValue)
         writer.end("VEVENT")
     }
