@@ -100,4 +100,18 @@ extension ICalendarFeedTests {
             == ("2026-01-20T18:00:00", "2026-01-21T19:30:00", "Weekly (moved)"))
         #expect(export[2].draft.duration == 3600)
     }
+
+    @Test func aSingleSessionsOverrideChangesItsOneVEvent() async throws {
+        let fixture = try await CommunityFixture.make(members: 1, spaces: 0)
+        let scheduler = EventScheduler(fixture.environment)
+        let community = fixture.community.id
+        let owner = Principal.member(fixture.owner.id)
+        let event = try await scheduler.createEvent(
+            in: community, EventDraft(title: "Once", start: "2026-02-10T18:00:00", timeZone: "Europe/Paris", duration: 3600), by: owner)
+        try await scheduler.cancel(event.id, occurrence: "2026-02-10T18:00:00", in: community, by: owner)
+        let text = try await scheduler.exportCalendar(of: event.id, in: community, by: owner)
+        let events = try ICalendar().events(from: text)
+        #expect(events.count == 1)
+        #expect((events.first?.recurrenceID, events.first?.status) == (nil, .cancelled))
+    }
 }

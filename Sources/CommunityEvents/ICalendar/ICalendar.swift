@@ -81,10 +81,13 @@ public struct ICalendar: Hashable, Sendable {
     /// - Returns: The calendar text.
     /// - Throws: ``CommunityCore/CommunityError`` `.invalidInput` when the event is invalid.
     public func export(_ event: CommunityEvent, overrides: [OccurrenceOverride], stamp: Date, sequence: Int = 0) throws -> String {
-        var entries = [try ICalendarEntry(event: event)]
+        let series = try ICalendarEntry(event: event)
+        var entries = [series]
         for override in overrides.sorted(by: { $0.occurrence < $1.occurrence }) where override.eventID == event.id {
             guard let occurrence = try? EventScheduler.occurrence(override.occurrence, of: event, overrides: [override]) else { continue }
-            entries.append(try ICalendarEntry(event: event, occurrence: occurrence))
+            let entry = try ICalendarEntry(event: event, occurrence: occurrence)
+            // A single session has no RECURRENCE-ID: its override changes the one VEVENT.
+            if series.isSeries { entries.append(entry) } else { entries = [entry] }
         }
         return document(entries, stamp: stamp, sequence: sequence, name: nil)
     }
