@@ -9,6 +9,8 @@ case "--help", "-h", "help":
     status = 0
 case "insights":
     status = await InsightsCommand.run(Array(arguments.dropFirst()))
+case "ics":
+    status = await ICalendarCommand.run(Array(arguments.dropFirst()))
 case "recur":
     status = RecurCommand.run(Array(arguments.dropFirst()))
 default:
