@@ -275,6 +275,63 @@ extension SQLiteMigration {
             -- preceded by the thread title for the first post. Deleted and hidden posts have none.
             CREATE VIRTUAL TABLE post_search USING fts5(text, tokenize = 'unicode61 remove_diacritics 2');
             """),
+        SQLiteMigration(version: 3, summary: "events: events, RSVPs, occurrence seat counters", sql: """
+            -- location_kind is 'online', 'inPerson' or 'hybrid'; hosts, recurrence_dates,
+            -- exception_dates and reminder_offsets are JSON arrays; created_by a stored principal.
+            CREATE TABLE events (
+                id BLOB NOT NULL PRIMARY KEY,
+                community_id BLOB NOT NULL REFERENCES communities(id),
+                space_id BLOB,
+                title TEXT NOT NULL,
+                description TEXT NOT NULL,
+                hosts TEXT NOT NULL,
+                format TEXT NOT NULL,
+                location_kind TEXT NOT NULL,
+                location_address TEXT,
+                location_join_url TEXT,
+                start TEXT NOT NULL,
+                time_zone TEXT NOT NULL,
+                duration REAL NOT NULL,
+                recurrence_rule TEXT,
+                recurrence_dates TEXT NOT NULL,
+                exception_dates TEXT NOT NULL,
+                capacity INTEGER,
+                rsvp_deadline REAL,
+                reminder_offsets TEXT NOT NULL,
+                status TEXT NOT NULL,
+                created_by TEXT NOT NULL,
+                created_at REAL NOT NULL
+            ) WITHOUT ROWID;
+            CREATE INDEX events_by_community ON events(community_id, id);
+
+            -- One answer per event, occurrence (its local start) and member.
+            CREATE TABLE event_rsvps (
+                event_id BLOB NOT NULL REFERENCES events(id),
+                occurrence TEXT NOT NULL,
+                member_id BLOB NOT NULL,
+                community_id BLOB NOT NULL,
+                response TEXT NOT NULL,
+                seat TEXT NOT NULL,
+                waitlist_number INTEGER,
+                responded_at REAL NOT NULL,
+                updated_at REAL NOT NULL,
+                PRIMARY KEY (event_id, occurrence, member_id)
+            ) WITHOUT ROWID;
+            CREATE INDEX event_rsvps_by_response ON event_rsvps(event_id, occurrence, response, member_id);
+            -- The waitlist in promotion order: waitlist number, then member id (as in memory).
+            CREATE INDEX event_rsvps_waitlist ON event_rsvps(event_id, occurrence, waitlist_number, member_id)
+                WHERE seat = 'waitlisted' AND waitlist_number IS NOT NULL;
+
+            -- Seat counters per occurrence, kept by the scheduler (never a count of RSVPs).
+            CREATE TABLE occurrence_seats (
+                event_id BLOB NOT NULL,
+                occurrence TEXT NOT NULL,
+                confirmed INTEGER NOT NULL,
+                waitlisted INTEGER NOT NULL,
+                next_waitlist_number INTEGER NOT NULL,
+                PRIMARY KEY (event_id, occurrence)
+            ) WITHOUT ROWID;
+            """),
     ]
 }
 

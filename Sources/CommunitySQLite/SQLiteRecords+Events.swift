@@ -1,0 +1,94 @@
+import CommunityCore
+import Foundation
+
+/// Column lists, parameter lists and row decoders of the event records (migration 3).
+extension SQLiteRecords {
+    // MARK: Event
+
+    static let eventColumns = """
+        id, community_id, space_id, title, description, hosts, format, location_kind, location_address, location_join_url, \
+        start, time_zone, duration, recurrence_rule, recurrence_dates, exception_dates, capacity, rsvp_deadline, \
+        reminder_offsets, status, created_by, created_at
+        """
+    static let eventColumnCount = 22
+
+    static func values(_ event: CommunityEvent) throws -> [SQLiteValue] {
+        let location: (kind: String, address: String?, url: URL?)
+        switch event.location {
+        case .online(let url): location = ("online", nil, url)
+        case .inPerson(let address): location = ("inPerson", address, nil)
+        case .hybrid(let address, let url): location = ("hybrid", address, url)
+        }
+        return [
+            .id(event.id), .id(event.communityID), .optionalID(event.spaceID), .text(event.title), .text(event.description),
+            try json(event.hosts), .text(event.format.rawValue), .text(location.kind), .optionalText(location.address),
+            .optionalText(location.url?.absoluteString), .text(event.start), .text(event.timeZoneIdentifier), .real(event.duration),
+            .optionalText(event.recurrenceRule), try json(event.recurrenceDates), try json(event.exceptionDates),
+            event.capacity.map { .integer(Int64($0)) } ?? .null, event.rsvpDeadline.map { .real($0) } ?? .null,
+            try json(event.reminderOffsets), .text(event.status.rawValue), principal(event.createdBy), date(event.createdAt),
+        ]
+    }
+
+    static func event(_ row: SQLiteRow) throws -> CommunityEvent {
+        func url(_ column: Int32) throws -> URL? {
+            guard let text = row.optionalText(column) else { return nil }
+            guard let url = URL(string: text) else { throw corrupt("the events.location_join_url column holds an invalid URL") }
+            return url
+        }
+        func address() throws -> String {
+            guard let text = row.optionalText(8) else { throw corrupt("an in-person event has no events.location_address") }
+            return text
+        }
+        let location: CommunityEvent.Location
+        switch row.text(7) {
+        case "online": location = .online(joinURL: try url(9))
+        case "inPerson": location = .inPerson(address: try address())
+        case "hybrid": location = .hybrid(address: try address(), joinURL: try url(9))
+        case let other: throw corrupt("the events.location_kind column holds an unknown value '\(other)'")
+        }
+        return CommunityEvent(
+            id: try row.id(0), communityID: try row.id(1), spaceID: try row.optionalID(2), title: row.text(3), description: row.text(4),
+            hosts: try json([MemberID].self, row, 5, field: "events.hosts"),
+            format: try enumeration(CommunityEvent.Format.self, row, 6, field: "events.format"), location: location,
+            start: row.text(10), timeZoneIdentifier: row.text(11), duration: row.double(12), recurrenceRule: row.optionalText(13),
+            recurrenceDates: try json([String].self, row, 14, field: "events.recurrence_dates"),
+            exceptionDates: try json([String].self, row, 15, field: "events.exception_dates"),
+            capacity: row.isNull(16) ? nil : Int(row.int64(16)), rsvpDeadline: row.isNull(17) ? nil : row.double(17),
+            reminderOffsets: try json([TimeInterval].self, row, 18, field: "events.reminder_offsets"),
+            status: try enumeration(CommunityEvent.Status.self, row, 19, field: "events.status"),
+            createdBy: try principal(row.text(20)), createdAt: date(row, 21))
+    }
+
+    // MARK: RSVP
+
+    static let rsvpColumns = "event_id, occurrence, member_id, community_id, response, seat, waitlist_number, responded_at, updated_at"
+
+    static func values(_ rsvp: EventRSVP) -> [SQLiteValue] {
+        [.id(rsvp.eventID), .text(rsvp.occurrence), .id(rsvp.memberID), .id(rsvp.communityID), .text(rsvp.response.rawValue),
+         .text(rsvp.seat.rawValue), rsvp.waitlistNumber.map { .integer(Int64($0)) } ?? .null, date(rsvp.respondedAt),
+         date(rsvp.updatedAt)]
+    }
+
+    static func rsvp(_ row: SQLiteRow) throws -> EventRSVP {
+        EventRSVP(
+            eventID: try row.id(0), communityID: try row.id(3), occurrence: row.text(1), memberID: try row.id(2),
+            response: try enumeration(EventRSVP.Response.self, row, 4, field: "event_rsvps.response"),
+            seat: try enumeration(EventRSVP.Seat.self, row, 5, field: "event_rsvps.seat"),
+            waitlistNumber: row.isNull(6) ? nil : Int(row.int64(6)), respondedAt: date(row, 7), updatedAt: date(row, 8))
+    }
+
+    // MARK: Seats
+
+    static let seatsColumns = "event_id, occurrence, confirmed, waitlisted, next_waitlist_number"
+
+    static func values(_ seats: OccurrenceSeats) -> [SQLiteValue] {
+        [.id(seats.eventID), .text(seats.occurrence), .integer(Int64(seats.confirmed)), .integer(Int64(seats.waitlisted)),
+         .integer(Int64(seats.nextWaitlistNumber))]
+    }
+
+    static func seats(_ row: SQLiteRow) throws -> OccurrenceSeats {
+        OccurrenceSeats(
+            eventID: try row.id(0), occurrence: row.text(1), confirmed: Int(row.int64(2)), waitlisted: Int(row.int64(3)),
+            nextWaitlistNumber: Int(row.int64(4)))
+    }
+}
