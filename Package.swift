@@ -24,7 +24,7 @@ let package = Package(
     ],
     targets: [
         .target(name: "CommunityCore", swiftSettings: sharedSwiftSettings),
-        .target(name: "CommunityTesting", dependencies: ["CommunityCore", "CommunityDiscussions"], swiftSettings: sharedSwiftSettings),
+        .target(name: "CommunityTesting", dependencies: ["CommunityCore", "CommunityDiscussions", "CommunityEvents"], swiftSettings: sharedSwiftSettings),
         .target(name: "CommunityDiscussions", dependencies: ["CommunityCore"], swiftSettings: sharedSwiftSettings),
         .target(name: "CommunityEvents", dependencies: ["CommunityCore"], swiftSettings: sharedSwiftSettings),
         .target(name: "CommunityInsights", dependencies: ["CommunityCore"], swiftSettings: sharedSwiftSettings),
