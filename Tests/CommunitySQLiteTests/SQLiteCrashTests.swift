@@ -21,8 +21,10 @@ import Darwin
         let path = folder.path()
         let communityID = CommunityID(UUID())
         var acknowledged: [MemberID] = []
-        // Two kills on the same file: the second run starts from the first one's crash.
-        for _ in 0..<2 {
+        // Two kills on the same file (more with COMMUNITYKIT_CRASH_KILLS, see scripts/sqlite-crash-stress.sh):
+        // each run starts from the previous one's crash.
+        let kills = ProcessInfo.processInfo.environment["COMMUNITYKIT_CRASH_KILLS"].flatMap(Int.init).map { max(1, min($0, 1000)) } ?? 2
+        for _ in 0..<kills {
             acknowledged += try await runAndKill(path: path, communityID: communityID, synchronous: synchronous)
         }
         #expect(acknowledged.count > 0)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The event records of the in-memory backend with their indexes.
 final class MemoryEventState {
     struct OccurrenceKey: Hashable {
@@ -17,6 +19,14 @@ final class MemoryEventState {
     var byResponse: [OccurrenceKey: [EventRSVP.Response: SortedKeys<MemberID>]] = [:]
     var waitlists: [OccurrenceKey: SortedKeys<WaitlistEntry>] = [:]
     var seats: [OccurrenceKey: OccurrenceSeats] = [:]
+    var receipts: [ReceiptKey: ReminderReceipt] = [:]
+
+    struct ReceiptKey: Hashable {
+        var event: EventID
+        var occurrence: String
+        var member: MemberID
+        var offset: TimeInterval
+    }
 
     func replace(old: CommunityEvent?, new: CommunityEvent?) {
         if let old = old.flatMap({ events[$0.id] }) {
