@@ -63,7 +63,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CommunitySQLiteTests",
-            dependencies: ["CommunitySQLite", "CommunityCore", "CommunityTesting", "CSQLite", "sqlite-crash-writer"],
+            dependencies: ["CommunitySQLite", "CommunityCore", "CommunityEvents", "CommunityTesting", "CSQLite", "sqlite-crash-writer"],
             swiftSettings: sharedSwiftSettings
         ),
     ],

@@ -275,7 +275,7 @@ extension SQLiteMigration {
             -- preceded by the thread title for the first post. Deleted and hidden posts have none.
             CREATE VIRTUAL TABLE post_search USING fts5(text, tokenize = 'unicode61 remove_diacritics 2');
             """),
-        SQLiteMigration(version: 3, summary: "events: events, RSVPs, occurrence seat counters", sql: """
+        SQLiteMigration(version: 3, summary: "events: events, RSVPs, occurrence seat counters, reminder receipts", sql: """
             -- location_kind is 'online', 'inPerson' or 'hybrid'; hosts, recurrence_dates,
             -- exception_dates and reminder_offsets are JSON arrays; created_by a stored principal.
             CREATE TABLE events (
@@ -330,6 +330,16 @@ extension SQLiteMigration {
                 waitlisted INTEGER NOT NULL,
                 next_waitlist_number INTEGER NOT NULL,
                 PRIMARY KEY (event_id, occurrence)
+            ) WITHOUT ROWID;
+
+            -- One receipt per reminder sent (offset in seconds before the start), so a restart never sends it twice.
+            CREATE TABLE reminder_receipts (
+                event_id BLOB NOT NULL,
+                occurrence TEXT NOT NULL,
+                member_id BLOB NOT NULL,
+                offset_seconds REAL NOT NULL,
+                sent_at REAL NOT NULL,
+                PRIMARY KEY (event_id, occurrence, member_id, offset_seconds)
             ) WITHOUT ROWID;
             """),
     ]

@@ -153,6 +153,12 @@ enum SQLiteQueries {
         ORDER BY member_id LIMIT ?5
         """
 
+    static let reminderReceiptLookup =
+        "SELECT \(SQLiteRecords.reminderReceiptColumns) FROM reminder_receipts WHERE event_id = ?1 AND occurrence = ?2 AND member_id = ?3 AND offset_seconds = ?4"
+
+    static let deleteReminderReceipt =
+        "DELETE FROM reminder_receipts WHERE event_id = ?1 AND occurrence = ?2 AND member_id = ?3 AND offset_seconds = ?4"
+
     /// Ranked full-text search. Parameters: `?1` the FTS5 query (``ftsQuery(_:)``), `?2`
     /// community, `?3` the spaces as a JSON array of upper-case hex ids, `?4` offset, `?5` limit.
     /// FTS5's `bm25()` is lower-is-better: the score is its negation, so greater is better.

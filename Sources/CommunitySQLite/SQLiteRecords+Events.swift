@@ -91,4 +91,16 @@ extension SQLiteRecords {
             eventID: try row.id(0), occurrence: row.text(1), confirmed: Int(row.int64(2)), waitlisted: Int(row.int64(3)),
             nextWaitlistNumber: Int(row.int64(4)))
     }
+
+    // MARK: Reminder receipt
+
+    static let reminderReceiptColumns = "event_id, occurrence, member_id, offset_seconds, sent_at"
+
+    static func values(_ receipt: ReminderReceipt) -> [SQLiteValue] {
+        [.id(receipt.eventID), .text(receipt.occurrence), .id(receipt.memberID), .real(receipt.offset), date(receipt.sentAt)]
+    }
+
+    static func reminderReceipt(_ row: SQLiteRow) throws -> ReminderReceipt {
+        ReminderReceipt(eventID: try row.id(0), occurrence: row.text(1), memberID: try row.id(2), offset: row.double(3), sentAt: date(row, 4))
+    }
 }

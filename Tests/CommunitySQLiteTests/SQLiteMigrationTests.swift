@@ -101,7 +101,7 @@ import Testing
         #expect(try SQLiteMigrator(migrations: SQLiteMigration.all).migrate(SQLiteDatabase(path: path, create: false, busyTimeout: .seconds(1)), path: path, now: 0).isEmpty)
     }
 
-    static let eventTables: Set<String> = ["events", "event_rsvps", "occurrence_seats"]
+    static let eventTables: Set<String> = ["events", "event_rsvps", "occurrence_seats", "reminder_receipts"]
 
     /// A database written by the version-2 schema (core and discussions) opens, gains the event
     /// tables in one step, keeps its data, and then stores events, RSVPs and seat counters.
@@ -122,7 +122,7 @@ import Testing
             }
         }
         #expect(try rawQuery(path, "SELECT max(version) FROM schema_version") == [["2"]])
-        #expect(try rawQuery(path, "SELECT count(*) FROM sqlite_master WHERE name IN ('events', 'event_rsvps', 'occurrence_seats')") == [["0"]])
+        #expect(try rawQuery(path, "SELECT count(*) FROM sqlite_master WHERE name IN ('events', 'event_rsvps', 'occurrence_seats', 'reminder_receipts')") == [["0"]])
 
         let store = try SQLiteCommunityStore(path: path)
         #expect(try rawQuery(path, "SELECT version FROM schema_version ORDER BY version") == [["1"], ["2"], ["3"]])

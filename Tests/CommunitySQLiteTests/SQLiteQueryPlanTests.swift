@@ -62,6 +62,8 @@ import Testing
         ("waitlist in number order", SQLiteQueries.waitlist),
         ("rsvps by response, paged", SQLiteQueries.rsvpsByResponse),
         ("event of a community check", "SELECT 1 FROM events WHERE id = ? AND community_id = ?"),
+        ("reminder receipt lookup", SQLiteQueries.reminderReceiptLookup),
+        ("delete reminder receipt", SQLiteQueries.deleteReminderReceipt),
     ]
 
     @Test(arguments: eventQueries.map(\.name))
