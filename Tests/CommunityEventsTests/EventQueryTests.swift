@@ -39,3 +39,32 @@ import Testing
         #expect(later.map(\.occurrence.key) == ["2026-01-20T18:00:00", "2026-01-27T18:00:00"], "past occurrences drop out")
     }
 }
+
+struct FixedRooms: LiveRoomProvider {
+    func joinURL(for event: CommunityEvent, occurrence: EventOccurrence, member: MemberID) async throws -> URL {
+        URL(string: "https://rooms.example.com/\(event.id)/\(occurrence.key)?member=\(member)")!
+    }
+}
+
+@Suite struct JoinURLTests {
+    @Test func onlyHostsAndConfirmedMembersGetTheRoom() async throws {
+        let fixture = try await CommunityFixture.make(members: 3, spaces: 0)
+        let scheduler = EventScheduler(fixture.environment)
+        let community = fixture.community.id
+        var draft = EventDraft(title: "Webinar", start: "2026-02-01T18:00:00", timeZone: "UTC", duration: 3600, format: .webinar)
+        draft.capacity = 1
+        let event = try await scheduler.createEvent(in: community, draft, by: .member(fixture.owner.id))
+        let key = "2026-02-01T18:00:00"
+        try await scheduler.rsvp(to: event.id, occurrence: key, .going, in: community, by: .member(fixture.members[0].id))
+        try await scheduler.rsvp(to: event.id, occurrence: key, .going, in: community, by: .member(fixture.members[1].id))
+        let url = try await scheduler.joinURL(for: event.id, occurrence: key, in: community, rooms: FixedRooms(), by: .member(fixture.members[0].id))
+        #expect(url.absoluteString.hasPrefix("https://rooms.example.com/\(event.id)/"))
+        _ = try await scheduler.joinURL(for: event.id, occurrence: key, in: community, rooms: FixedRooms(), by: .member(fixture.owner.id))
+        await #expect(throws: CommunityError.self, "waitlisted") {
+            try await scheduler.joinURL(for: event.id, occurrence: key, in: community, rooms: FixedRooms(), by: .member(fixture.members[1].id))
+        }
+        await #expect(throws: CommunityError.self, "no provider and no stored URL") {
+            try await scheduler.joinURL(for: event.id, occurrence: key, in: community, by: .member(fixture.members[0].id))
+        }
+    }
+}

@@ -35,6 +35,7 @@ final class MemoryState {
 
     let discussions = MemoryDiscussionState()
     let events = MemoryEventState()
+    let live = MemoryLiveState()
 
     func replace(old: Community?, new: Community?) {
         if let old = old.flatMap({ communities[$0.id] }) {

@@ -14,6 +14,15 @@ public struct EventOccurrence: Hashable, Sendable {
     /// The UTC offset at the start, in seconds.
     public var utcOffset: Int?
 
+    /// Creates an occurrence value.
+    public init(eventID: EventID, key: String, start: Date, end: Date, utcOffset: Int?) {
+        self.eventID = eventID
+        self.key = key
+        self.start = start
+        self.end = end
+        self.utcOffset = utcOffset
+    }
+
     init(event: CommunityEvent, occurrence: Occurrence) {
         eventID = event.id
         key = occurrence.local.isoString

@@ -15,7 +15,7 @@ public import Foundation
 /// - `post.created` → `reply` (parent = `inReplyTo`); `answer.accepted` → `accept`;
 ///   `reaction.added` → `react`; `post.deleted` → `delete`; `post.flagged` → `flag`;
 ///   reading a thread (`thread.read`) → `view` of the thread; `rsvp.changed` to going → `rsvp`
-///   (event = `eventID/occurrence`).
+///   and a member's first `attendance.joined` of an occurrence → `attend` (event = `eventID/occurrence`).
 /// - Activities of the system principal, and verbs with no exchange type, are left out.
 ///
 /// ```swift
@@ -88,6 +88,9 @@ public enum ActivityLogExport {
         case .rsvpChanged:
             guard payload["response"] == "going", let occurrence = payload["occurrence"] else { return nil }
             return .rsvp(member: member, time: time, event: "\(activity.subject.id)/\(occurrence)")
+        case .attendanceJoined:
+            guard payload["first"] == "true", let event = payload["event"], let occurrence = payload["occurrence"] else { return nil }
+            return .attend(member: member, time: time, event: "\(event)/\(occurrence)")
         default:
             return nil
         }
