@@ -275,7 +275,7 @@ extension SQLiteMigration {
             -- preceded by the thread title for the first post. Deleted and hidden posts have none.
             CREATE VIRTUAL TABLE post_search USING fts5(text, tokenize = 'unicode61 remove_diacritics 2');
             """),
-        SQLiteMigration(version: 3, summary: "events: events, RSVPs, occurrence seat counters, reminder receipts", sql: """
+        SQLiteMigration(version: 3, summary: "events: events, RSVPs, occurrence seat counters, reminder receipts, live sessions", sql: """
             -- location_kind is 'online', 'inPerson' or 'hybrid'; hosts, recurrence_dates,
             -- exception_dates and reminder_offsets are JSON arrays; created_by a stored principal.
             CREATE TABLE events (
@@ -340,6 +340,68 @@ extension SQLiteMigration {
                 offset_seconds REAL NOT NULL,
                 sent_at REAL NOT NULL,
                 PRIMARY KEY (event_id, occurrence, member_id, offset_seconds)
+            ) WITHOUT ROWID;
+
+            -- Live sessions: an occurrence's live state, attendance sessions, questions with one
+            -- upvote per member, polls with one set of choices per member.
+            CREATE TABLE occurrence_live_states (
+                event_id BLOB NOT NULL,
+                occurrence TEXT NOT NULL,
+                started_at REAL,
+                ended_at REAL,
+                PRIMARY KEY (event_id, occurrence)
+            ) WITHOUT ROWID;
+
+            CREATE TABLE attendance_sessions (
+                event_id BLOB NOT NULL,
+                occurrence TEXT NOT NULL,
+                member_id BLOB NOT NULL,
+                number INTEGER NOT NULL,
+                joined_at REAL NOT NULL,
+                left_at REAL,
+                PRIMARY KEY (event_id, occurrence, member_id, number)
+            ) WITHOUT ROWID;
+
+            CREATE TABLE live_questions (
+                id BLOB NOT NULL PRIMARY KEY,
+                community_id BLOB NOT NULL,
+                event_id BLOB NOT NULL,
+                occurrence TEXT NOT NULL,
+                asked_by BLOB NOT NULL,
+                text TEXT NOT NULL,
+                votes INTEGER NOT NULL,
+                answered_at REAL,
+                created_at REAL NOT NULL
+            ) WITHOUT ROWID;
+            CREATE INDEX live_questions_by_occurrence ON live_questions(event_id, occurrence, id);
+
+            CREATE TABLE live_question_upvotes (
+                question_id BLOB NOT NULL,
+                member_id BLOB NOT NULL,
+                PRIMARY KEY (question_id, member_id)
+            ) WITHOUT ROWID;
+
+            -- options and counts are JSON arrays, in the same order.
+            CREATE TABLE polls (
+                id BLOB NOT NULL PRIMARY KEY,
+                community_id BLOB NOT NULL,
+                event_id BLOB NOT NULL,
+                occurrence TEXT NOT NULL,
+                question TEXT NOT NULL,
+                options TEXT NOT NULL,
+                multiple_choice INTEGER NOT NULL,
+                counts TEXT NOT NULL,
+                voters INTEGER NOT NULL,
+                closed_at REAL,
+                created_at REAL NOT NULL
+            ) WITHOUT ROWID;
+            CREATE INDEX polls_by_occurrence ON polls(event_id, occurrence, id);
+
+            CREATE TABLE poll_choices (
+                poll_id BLOB NOT NULL,
+                member_id BLOB NOT NULL,
+                choices TEXT NOT NULL,
+                PRIMARY KEY (poll_id, member_id)
             ) WITHOUT ROWID;
             """),
     ]

@@ -159,6 +159,26 @@ enum SQLiteQueries {
     static let deleteReminderReceipt =
         "DELETE FROM reminder_receipts WHERE event_id = ?1 AND occurrence = ?2 AND member_id = ?3 AND offset_seconds = ?4"
 
+    // MARK: Live sessions
+
+    static let liveStateLookup =
+        "SELECT \(SQLiteRecords.liveStateColumns) FROM occurrence_live_states WHERE event_id = ?1 AND occurrence = ?2"
+
+    /// Every attendance session of an occurrence, by member then number (the primary key's order).
+    static let attendanceOfOccurrence =
+        "SELECT \(SQLiteRecords.attendanceColumns) FROM attendance_sessions WHERE event_id = ?1 AND occurrence = ?2 ORDER BY member_id, number"
+
+    static let attendanceOfMember = """
+        SELECT \(SQLiteRecords.attendanceColumns) FROM attendance_sessions
+        WHERE event_id = ?1 AND occurrence = ?2 AND member_id = ?3 ORDER BY number
+        """
+
+    static let liveQuestionsOfOccurrence =
+        "SELECT \(SQLiteRecords.liveQuestionColumns) FROM live_questions WHERE event_id = ?1 AND occurrence = ?2 ORDER BY id"
+
+    static let pollsOfOccurrence =
+        "SELECT \(SQLiteRecords.pollColumns) FROM polls WHERE event_id = ?1 AND occurrence = ?2 ORDER BY id"
+
     /// Ranked full-text search. Parameters: `?1` the FTS5 query (``ftsQuery(_:)``), `?2`
     /// community, `?3` the spaces as a JSON array of upper-case hex ids, `?4` offset, `?5` limit.
     /// FTS5's `bm25()` is lower-is-better: the score is its negation, so greater is better.

@@ -103,4 +103,57 @@ extension SQLiteRecords {
     static func reminderReceipt(_ row: SQLiteRow) throws -> ReminderReceipt {
         ReminderReceipt(eventID: try row.id(0), occurrence: row.text(1), memberID: try row.id(2), offset: row.double(3), sentAt: date(row, 4))
     }
+
+    // MARK: Live sessions
+
+    static let liveStateColumns = "event_id, occurrence, started_at, ended_at"
+
+    static func values(_ state: OccurrenceLiveState) -> [SQLiteValue] {
+        [.id(state.eventID), .text(state.occurrence), optionalDate(state.startedAt), optionalDate(state.endedAt)]
+    }
+
+    static func liveState(_ row: SQLiteRow) throws -> OccurrenceLiveState {
+        OccurrenceLiveState(eventID: try row.id(0), occurrence: row.text(1), startedAt: optionalDate(row, 2), endedAt: optionalDate(row, 3))
+    }
+
+    static let attendanceColumns = "event_id, occurrence, member_id, number, joined_at, left_at"
+
+    static func values(_ session: AttendanceSession) -> [SQLiteValue] {
+        [.id(session.eventID), .text(session.occurrence), .id(session.memberID), .integer(Int64(session.number)), date(session.joinedAt),
+         optionalDate(session.leftAt)]
+    }
+
+    static func attendance(_ row: SQLiteRow) throws -> AttendanceSession {
+        AttendanceSession(
+            eventID: try row.id(0), occurrence: row.text(1), memberID: try row.id(2), number: Int(row.int64(3)), joinedAt: date(row, 4),
+            leftAt: optionalDate(row, 5))
+    }
+
+    static let liveQuestionColumns = "id, community_id, event_id, occurrence, asked_by, text, votes, answered_at, created_at"
+
+    static func values(_ question: LiveQuestion) -> [SQLiteValue] {
+        [.id(question.id), .id(question.communityID), .id(question.eventID), .text(question.occurrence), .id(question.askedBy),
+         .text(question.text), .integer(Int64(question.votes)), optionalDate(question.answeredAt), date(question.createdAt)]
+    }
+
+    static func liveQuestion(_ row: SQLiteRow) throws -> LiveQuestion {
+        LiveQuestion(
+            id: try row.id(0), communityID: try row.id(1), eventID: try row.id(2), occurrence: row.text(3), askedBy: try row.id(4),
+            text: row.text(5), votes: Int(row.int64(6)), answeredAt: optionalDate(row, 7), createdAt: date(row, 8))
+    }
+
+    static let pollColumns = "id, community_id, event_id, occurrence, question, options, multiple_choice, counts, voters, closed_at, created_at"
+
+    static func values(_ poll: Poll) throws -> [SQLiteValue] {
+        [.id(poll.id), .id(poll.communityID), .id(poll.eventID), .text(poll.occurrence), .text(poll.question), try json(poll.options),
+         bool(poll.multipleChoice), try json(poll.counts), .integer(Int64(poll.voters)), optionalDate(poll.closedAt), date(poll.createdAt)]
+    }
+
+    static func poll(_ row: SQLiteRow) throws -> Poll {
+        Poll(
+            id: try row.id(0), communityID: try row.id(1), eventID: try row.id(2), occurrence: row.text(3), question: row.text(4),
+            options: try json([String].self, row, 5, field: "polls.options"), multipleChoice: row.int64(6) != 0,
+            counts: try json([Int].self, row, 7, field: "polls.counts"), voters: Int(row.int64(8)), closedAt: optionalDate(row, 9),
+            createdAt: date(row, 10))
+    }
 }

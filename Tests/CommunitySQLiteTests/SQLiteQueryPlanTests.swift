@@ -64,6 +64,14 @@ import Testing
         ("event of a community check", "SELECT 1 FROM events WHERE id = ? AND community_id = ?"),
         ("reminder receipt lookup", SQLiteQueries.reminderReceiptLookup),
         ("delete reminder receipt", SQLiteQueries.deleteReminderReceipt),
+        ("live state lookup", SQLiteQueries.liveStateLookup),
+        ("attendance of an occurrence", SQLiteQueries.attendanceOfOccurrence),
+        ("attendance of a member", SQLiteQueries.attendanceOfMember),
+        ("questions of an occurrence", SQLiteQueries.liveQuestionsOfOccurrence),
+        ("polls of an occurrence", SQLiteQueries.pollsOfOccurrence),
+        ("question by id", "SELECT text FROM live_questions WHERE id = ? AND community_id = ?"),
+        ("upvote check", "SELECT 1 FROM live_question_upvotes WHERE question_id = ? AND member_id = ?"),
+        ("poll choices", "SELECT choices FROM poll_choices WHERE poll_id = ? AND member_id = ?"),
     ]
 
     @Test(arguments: eventQueries.map(\.name))
