@@ -21,6 +21,7 @@ let package = Package(
         .library(name: "CommunityInsights", targets: ["CommunityInsights"]),
         .library(name: "CommunityKit", targets: ["CommunityKit"]),
         .executable(name: "community-demo", targets: ["community-demo"]),
+        .executable(name: "community-bench", targets: ["community-bench"]),
     ],
     targets: [
         .target(name: "CommunityCore", swiftSettings: sharedSwiftSettings),
@@ -32,6 +33,13 @@ let package = Package(
             name: "CommunityKit", dependencies: ["CommunityCore", "CommunityDiscussions", "CommunityEvents", "CommunityInsights", "CommunitySQLite"], swiftSettings: sharedSwiftSettings),
         .executableTarget(
             name: "community-demo", dependencies: ["CommunityKit"], path: "Examples/CommunityDemo", swiftSettings: sharedSwiftSettings),
+        .executableTarget(
+            name: "community-bench",
+            dependencies: ["CommunityEvents"],
+            path: "Benchmarks/CommunityBench",
+            resources: [.copy("Resources")],
+            swiftSettings: sharedSwiftSettings
+        ),
         .testTarget(name: "CommunityCoreTests", dependencies: ["CommunityCore", "CommunityTesting"], swiftSettings: sharedSwiftSettings),
         .testTarget(
             name: "CommunityEventsTests",

@@ -83,4 +83,26 @@ struct RecurrenceDSTTests {
             "2026-03-29T03:00:00+02:00", "2026-03-29T04:00:00+02:00",
         ])
     }
+
+    @Test("times in the gap that overtake later times come out in instant order")
+    func gapReordering() throws {
+        // 02:40 does not exist on 29 March 2026 in Paris: it reads 03:40, after the real 03:10.
+        let occurrences = try series("2026-03-28T02:40:00", paris, "FREQ=DAILY;BYHOUR=2,3;BYMINUTE=10,40;COUNT=7")
+            .map(\.description)
+        #expect(occurrences == [
+            "2026-03-28T02:40:00+01:00", "2026-03-28T03:10:00+01:00", "2026-03-28T03:40:00+01:00",
+            "2026-03-29T03:10:00+02:00", "2026-03-29T03:40:00+02:00",
+            "2026-03-30T02:10:00+02:00", "2026-03-30T02:40:00+02:00",
+        ])
+    }
+
+    @Test("every 30 minutes across the gap: each instant once, ascending")
+    func minutelyGap() throws {
+        let occurrences = try series("2026-03-29T01:00:00", paris, "FREQ=MINUTELY;INTERVAL=30;COUNT=5")
+            .map(\.description)
+        #expect(occurrences == [
+            "2026-03-29T01:00:00+01:00", "2026-03-29T01:30:00+01:00", "2026-03-29T03:00:00+02:00",
+            "2026-03-29T03:30:00+02:00", "2026-03-29T04:00:00+02:00",
+        ])
+    }
 }

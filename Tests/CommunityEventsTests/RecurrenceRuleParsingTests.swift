@@ -24,6 +24,24 @@ struct RecurrenceRuleParsingTests {
         #expect(rule.rruleString.hasPrefix("FREQ=YEARLY;UNTIL=20300101T000000Z;INTERVAL=2;BYSECOND=0,30"))
     }
 
+    @Test("date-time text forms", arguments: [
+        ("2024-01-02T03:04:05", "2024-01-02T03:04:05"), ("20240102T030405", "2024-01-02T03:04:05"),
+        ("20240102T030405Z", "2024-01-02T03:04:05"), ("2024-01-02", "2024-01-02T00:00:00"),
+        ("20240102", "2024-01-02T00:00:00"), ("2024-01-02T03:04:05Z", "2024-01-02T03:04:05"),
+    ])
+    func dateTimeForms(_ text: String, _ iso: String) throws {
+        #expect(try LocalDateTime(parsing: text).isoString == iso)
+    }
+
+    @Test("malformed date-times are rejected", arguments: [
+        "2024x01x02T03:04:05", "2024-01-02X03:04:05", "2024-01-02T03-04-05", "2024x01x02", "2024-02-30",
+        "2023-02-29", "2024-13-01", "2024-01-01T24:00:00", "2024-01-01T23:60:00", "2024-01-01T23:59:60",
+        "0000-01-01", "", "T", "20240102T0304", "2024-01-02T03:04:05+01:00", "２０２４-01-01", "2024-01-02T03:04:05ZZ",
+    ])
+    func malformedDateTimes(_ text: String) {
+        #expect(throws: CommunityError.self) { try LocalDateTime(parsing: text) }
+    }
+
     @Test("UNTIL forms", arguments: [
         ("19971224T000000Z", RecurrenceUntil.utc(try! LocalDateTime(parsing: "1997-12-24T00:00:00"))),
         ("19971224T090000", .local(try! LocalDateTime(parsing: "1997-12-24T09:00:00"))),

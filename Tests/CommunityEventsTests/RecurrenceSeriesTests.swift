@@ -40,6 +40,17 @@ struct RecurrenceSeriesTests {
         #expect(series.map(\.description) == ["2026-04-01T09:00:00+02:00", "2026-05-01T09:00:00+02:00"])
     }
 
+    @Test("a date UNTIL reads as its midnight, as in libical and python-dateutil")
+    func untilDate() throws {
+        let timed = try Recurrence(
+            start: LocalDateTime(parsing: "2024-01-01T09:00:00"), rule: RecurrenceRule(parsing: "FREQ=DAILY;UNTIL=20240103"))
+        #expect(timed.map(\.description) == ["2024-01-01T09:00:00", "2024-01-02T09:00:00"])
+        let allDay = try Recurrence(
+            start: LocalDateTime(parsing: "2024-01-01"), rule: RecurrenceRule(parsing: "FREQ=DAILY;UNTIL=20240103"),
+            isAllDay: true)
+        #expect(allDay.map(\.description) == ["2024-01-01", "2024-01-02", "2024-01-03"])
+    }
+
     @Test("windows and next occurrence")
     func windows() throws {
         let series = try Recurrence(
@@ -54,6 +65,10 @@ struct RecurrenceSeriesTests {
         #expect(series.nextOccurrence(after: after)?.description == "2026-03-17T18:00:00+01:00")
         let instantWindow = series.occurrences(from: after, to: after.addingTimeInterval(14 * 86_400))
         #expect(instantWindow.map(\.description) == ["2026-03-10T18:00:00+01:00", "2026-03-17T18:00:00+01:00"])
+        let closed = series.occurrences(in: DateInterval(start: after, duration: 14 * 86_400))
+        #expect(closed.map(\.description) == [
+            "2026-03-10T18:00:00+01:00", "2026-03-17T18:00:00+01:00", "2026-03-24T18:00:00+01:00",
+        ])
     }
 
     @Test("all-day series yield dates and reject sub-daily rules")
@@ -80,6 +95,8 @@ struct RecurrenceSeriesTests {
         "FREQ=YEARLY;BYWEEKNO=53;BYDAY=MO;BYMONTH=6",
         "FREQ=MONTHLY;BYDAY=6MO",
         "FREQ=DAILY;BYSECOND=60",
+        "FREQ=MINUTELY;BYHOUR=4,11;BYDAY=WE,TH;BYSETPOS=67,-247",
+        "FREQ=HOURLY;BYMINUTE=0,30;BYSETPOS=3",
     ])
     func deadRulesEnd(_ rule: String) throws {
         let series = try Recurrence(

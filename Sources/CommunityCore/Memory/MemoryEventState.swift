@@ -20,6 +20,7 @@ final class MemoryEventState {
     var waitlists: [OccurrenceKey: SortedKeys<WaitlistEntry>] = [:]
     var seats: [OccurrenceKey: OccurrenceSeats] = [:]
     var receipts: [ReceiptKey: ReminderReceipt] = [:]
+    var overrides: [EventID: [String: OccurrenceOverride]] = [:]
 
     struct ReceiptKey: Hashable {
         var event: EventID

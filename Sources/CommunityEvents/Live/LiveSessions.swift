@@ -33,7 +33,8 @@ public struct LiveSessions: Sendable {
     public func start(_ event: EventID, occurrence: String, in community: CommunityID, by actor: Principal) async throws -> OccurrenceLiveState {
         try await write { tx in
             let record = try await scheduler.manageableEvent(event, in: community, by: actor, tx: tx)
-            _ = try EventScheduler.occurrenceStart(occurrence, of: record)
+            let resolved = try EventScheduler.occurrence(occurrence, of: record, overrides: try await scheduler.overrides(of: event, tx: tx))
+            guard !resolved.isCancelled else { throw CommunityError.forbidden("this occurrence is cancelled") }
             var state = try await tx.liveState(of: event, occurrence: occurrence) ?? OccurrenceLiveState(eventID: event, occurrence: occurrence)
             guard state.startedAt == nil else { throw CommunityError.conflict("this occurrence was already started", field: "occurrence") }
             state.startedAt = now

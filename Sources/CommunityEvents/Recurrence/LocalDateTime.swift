@@ -125,14 +125,17 @@ public struct LocalDateTime: Comparable, Hashable, Sendable, Codable, CustomStri
         var isDate = false
         var isUTC = false
         switch bytes.count {
-        case 19, 20 where bytes[4] == 45 && bytes[7] == 45 && (bytes[10] == 84 || bytes[10] == 116)
-            && bytes[13] == 58 && bytes[16] == 58:
+        case 19, 20:
+            guard bytes[4] == 45 && bytes[7] == 45 && (bytes[10] == 84 || bytes[10] == 116) && bytes[13] == 58
+                && bytes[16] == 58
+            else { throw fail() }
             if bytes.count == 20 {
                 guard bytes[19] == 90 || bytes[19] == 122 else { throw fail() }
                 isUTC = true
             }
             fields = [number(0, 4), number(5, 2), number(8, 2), number(11, 2), number(14, 2), number(17, 2)]
-        case 10 where bytes[4] == 45 && bytes[7] == 45:
+        case 10:
+            guard bytes[4] == 45 && bytes[7] == 45 else { throw fail() }
             fields = [number(0, 4), number(5, 2), number(8, 2), 0, 0, 0]
             isDate = true
         case 15, 16:
@@ -182,43 +185,33 @@ public struct LocalDateTime: Comparable, Hashable, Sendable, Codable, CustomStri
     public var description: String { isoString }
 
     /// ISO 8601 extended form, `YYYY-MM-DDTHH:MM:SS`.
-    public var isoString: String {
-        var out = [UInt8]()
-        out.reserveCapacity(19)
-        Self.appendDigits(year, 4, &out); out.append(45)
-        Self.appendDigits(month, 2, &out); out.append(45)
-        Self.appendDigits(day, 2, &out); out.append(84)
-        Self.appendDigits(hour, 2, &out); out.append(58)
-        Self.appendDigits(minute, 2, &out); out.append(58)
-        Self.appendDigits(second, 2, &out)
-        return String(decoding: out, as: UTF8.self)
-    }
+    public var isoString: String { formatted(extended: true, withTime: true) }
 
     /// ISO 8601 date form, `YYYY-MM-DD`.
-    public var dateString: String {
-        var out = [UInt8]()
-        out.reserveCapacity(10)
-        Self.appendDigits(year, 4, &out); out.append(45)
-        Self.appendDigits(month, 2, &out); out.append(45)
-        Self.appendDigits(day, 2, &out)
-        return String(decoding: out, as: UTF8.self)
-    }
+    public var dateString: String { formatted(extended: true, withTime: false) }
 
     /// iCalendar basic form, `YYYYMMDDTHHMMSS`.
-    public var basicString: String {
-        var out = [UInt8]()
-        out.reserveCapacity(15)
-        Self.appendDigits(year, 4, &out); Self.appendDigits(month, 2, &out); Self.appendDigits(day, 2, &out)
-        out.append(84)
-        Self.appendDigits(hour, 2, &out); Self.appendDigits(minute, 2, &out); Self.appendDigits(second, 2, &out)
-        return String(decoding: out, as: UTF8.self)
-    }
+    public var basicString: String { formatted(extended: false, withTime: true) }
 
     /// iCalendar basic date form, `YYYYMMDD`.
-    public var basicDateString: String {
+    public var basicDateString: String { formatted(extended: false, withTime: false) }
+
+    /// Writes the date (and time), with `-`/`:` separators when `extended`.
+    private func formatted(extended: Bool, withTime: Bool) -> String {
         var out = [UInt8]()
-        out.reserveCapacity(8)
-        Self.appendDigits(year, 4, &out); Self.appendDigits(month, 2, &out); Self.appendDigits(day, 2, &out)
+        out.reserveCapacity(19)
+        Self.appendDigits(year, 4, &out)
+        if extended { out.append(45) }
+        Self.appendDigits(month, 2, &out)
+        if extended { out.append(45) }
+        Self.appendDigits(day, 2, &out)
+        guard withTime else { return String(decoding: out, as: UTF8.self) }
+        out.append(84)
+        Self.appendDigits(hour, 2, &out)
+        if extended { out.append(58) }
+        Self.appendDigits(minute, 2, &out)
+        if extended { out.append(58) }
+        Self.appendDigits(second, 2, &out)
         return String(decoding: out, as: UTF8.self)
     }
 

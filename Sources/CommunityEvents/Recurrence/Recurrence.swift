@@ -99,6 +99,20 @@ public struct Recurrence: Sequence, Hashable, Sendable {
         return result
     }
 
+    /// The occurrences whose instant lies in a closed interval (its end included, as
+    /// `DateInterval.contains` reads it).
+    ///
+    /// - Parameter interval: The interval.
+    /// - Returns: The occurrences, ascending; the expansion stops past the interval's end.
+    public func occurrences(in interval: DateInterval) -> [Occurrence] {
+        var result: [Occurrence] = []
+        for occurrence in self {
+            if occurrence.date > interval.end { break }
+            if occurrence.date >= interval.start { result.append(occurrence) }
+        }
+        return result
+    }
+
     /// The occurrences whose wall-clock time lies between two wall-clock times.
     ///
     /// - Parameters:

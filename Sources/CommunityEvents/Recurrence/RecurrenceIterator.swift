@@ -3,7 +3,7 @@ import Foundation
 /// The iterator of a ``Recurrence``: merges the rule's occurrences (bounded by `COUNT` and
 /// `UNTIL`) with the `RDATE`s, drops the `EXDATE`s and duplicates, in ascending order.
 public struct RecurrenceIterator: IteratorProtocol {
-    private var expander: RuleExpander?
+    private var expander: RuleExpander
     private var resolver: ZoneResolver
     private let isAllDay: Bool
     private let isUTC: Bool
@@ -18,6 +18,9 @@ public struct RecurrenceIterator: IteratorProtocol {
     private let excluded: Set<Int>
     private var lastInstant = Int.min
     private var lastRuleInstant = Int.min
+    private var held: [Candidate] = []
+    private var releaseBound = Int.min
+    private var expanderDone = false
 
     /// A resolved time: wall-clock seconds as generated, instant, offset.
     private struct Candidate {
@@ -35,18 +38,17 @@ public struct RecurrenceIterator: IteratorProtocol {
         switch series.rule?.until {
         case .utc(let value)?: untilInstant = value.localSeconds
         case .local(let value)?: untilLocal = value.localSeconds
-        case .date(let value)?: untilLocal = value.localSeconds + CivilCalendar.secondsPerDay - 1
+        // A date reads as its midnight (as libical and python-dateutil read it): the last
+        // occurrence of an all-day series, a bound before any time of that day otherwise.
+        case .date(let value)?: untilLocal = value.startOfDay.localSeconds
         case nil: break
         }
         self.untilLocal = untilLocal
         self.untilInstant = untilInstant
         countLimit = series.rule?.count ?? Int.max
-        if let rule = series.rule {
-            expander = RuleExpander(rule: rule, start: series.start)
-            ruleDone = false
-        } else {
-            ruleDone = true
-        }
+        // Without a rule the expander is a placeholder that is never asked.
+        expander = RuleExpander(rule: series.rule ?? .placeholder, start: series.start)
+        ruleDone = series.rule == nil
         var extras: [Candidate] = []
         func resolve(_ local: Int) -> Candidate {
             let (instant, offset) = resolver.resolve(local: local)
@@ -80,20 +82,48 @@ public struct RecurrenceIterator: IteratorProtocol {
         }
     }
 
+    /// The rule's next occurrence within COUNT and UNTIL, in instant order.
+    ///
+    /// Wall-clock candidates come in local order, which is instant order except around a DST
+    /// gap: a time in the gap moves forward by the gap's length and may overtake later
+    /// candidates (02:40 reads 03:40, after a real 03:10). Such shifted candidates wait in
+    /// `held`, sorted by instant, until a candidate resolved without a shift proves that nothing
+    /// earlier can follow; duplicates (02:30 moved to 03:30, and a real 03:30) count once.
     private mutating func nextRuleCandidate() -> Candidate? {
-        while produced < countLimit, let local = expander?.next() {
-            if local > untilLocal { break }
+        while produced < countLimit {
+            if !held.isEmpty, expanderDone || held[0].instant <= releaseBound {
+                let candidate = held.removeFirst()
+                if candidate.instant > untilInstant { break }
+                if candidate.instant <= lastRuleInstant { continue }
+                return count(candidate)
+            }
+            if expanderDone { break }
+            guard let local = expander.next(), local <= untilLocal else {
+                expanderDone = true
+                continue
+            }
             let (instant, offset) = resolver.resolve(local: local)
-            if instant > untilInstant { break }
-            // Two wall-clock times in a DST gap can land on one instant: count it once.
-            if instant == lastRuleInstant { continue }
-            lastRuleInstant = instant
-            produced += 1
-            return Candidate(local: local, instant: instant, offset: offset)
+            let candidate = Candidate(local: local, instant: instant, offset: offset)
+            let shifted = instant + offset != local
+            if !shifted { releaseBound = instant }
+            if held.isEmpty && !shifted {
+                if instant > untilInstant { break }
+                if instant <= lastRuleInstant { continue }
+                return count(candidate)
+            }
+            let position = held.firstIndex { $0.instant > instant } ?? held.count
+            held.insert(candidate, at: position)
         }
         ruleDone = true
-        expander = nil
+        held = []
         return nil
+    }
+
+    @inline(__always)
+    private mutating func count(_ candidate: Candidate) -> Candidate {
+        lastRuleInstant = candidate.instant
+        produced += 1
+        return candidate
     }
 
     private func makeOccurrence(_ candidate: Candidate) -> Occurrence {

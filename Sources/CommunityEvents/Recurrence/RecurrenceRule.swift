@@ -14,36 +14,37 @@ import CommunityCore
 /// rule.rruleString      // "FREQ=MONTHLY;COUNT=6;BYDAY=-1FR"
 /// ```
 ///
-/// Empty `by…` arrays mean the part is absent.
+/// Empty `by…` arrays mean the part is absent. The parts are immutable, so a rule stays valid:
+/// make a changed rule with ``init(frequency:interval:count:until:bySecond:byMinute:byHour:byDay:byMonthDay:byYearDay:byWeekNo:byMonth:bySetPos:weekStart:)``.
 public struct RecurrenceRule: Hashable, Sendable, Codable, CustomStringConvertible {
     /// `FREQ`: the repeating period.
-    public var frequency: RecurrenceFrequency
+    public let frequency: RecurrenceFrequency
     /// `INTERVAL`: repeat every `interval` periods (≥ 1; 1 when absent).
-    public var interval: Int
+    public let interval: Int
     /// `COUNT`: the number of occurrences the rule generates, DTSTART included (≥ 1).
-    public var count: Int?
+    public let count: Int?
     /// `UNTIL`: the inclusive end of the rule.
-    public var until: RecurrenceUntil?
+    public let until: RecurrenceUntil?
     /// `BYSECOND`: seconds 0...60 (60 is accepted as RFC 5545 allows, and never occurs).
-    public var bySecond: [Int]
+    public let bySecond: [Int]
     /// `BYMINUTE`: minutes 0...59.
-    public var byMinute: [Int]
+    public let byMinute: [Int]
     /// `BYHOUR`: hours 0...23.
-    public var byHour: [Int]
+    public let byHour: [Int]
     /// `BYDAY`: weekdays, with ordinals only for `MONTHLY` and `YEARLY`.
-    public var byDay: [WeekdayOccurrence]
+    public let byDay: [WeekdayOccurrence]
     /// `BYMONTHDAY`: ±1...31 (negative: from the end of the month).
-    public var byMonthDay: [Int]
+    public let byMonthDay: [Int]
     /// `BYYEARDAY`: ±1...366 (negative: from the end of the year).
-    public var byYearDay: [Int]
+    public let byYearDay: [Int]
     /// `BYWEEKNO`: ±1...53, weeks numbered from `WKST` as in ISO 8601 (`YEARLY` only).
-    public var byWeekNo: [Int]
+    public let byWeekNo: [Int]
     /// `BYMONTH`: months 1...12.
-    public var byMonth: [Int]
+    public let byMonth: [Int]
     /// `BYSETPOS`: ±1...366, positions in each period's set of occurrences.
-    public var bySetPos: [Int]
+    public let bySetPos: [Int]
     /// `WKST`: the first day of the week (Monday when `nil`).
-    public var weekStart: Weekday?
+    public let weekStart: Weekday?
 
     /// Creates a rule and validates it.
     ///
@@ -87,10 +88,30 @@ public struct RecurrenceRule: Hashable, Sendable, Codable, CustomStringConvertib
         try validate()
     }
 
+    /// A daily rule with no other part, built without validation (it needs none).
+    static let placeholder = RecurrenceRule(uncheckedFrequency: .daily)
+
+    private init(uncheckedFrequency frequency: RecurrenceFrequency) {
+        self.frequency = frequency
+        interval = 1
+        count = nil
+        until = nil
+        bySecond = []
+        byMinute = []
+        byHour = []
+        byDay = []
+        byMonthDay = []
+        byYearDay = []
+        byWeekNo = []
+        byMonth = []
+        bySetPos = []
+        weekStart = nil
+    }
+
     /// Checks every RFC 5545 §3.3.10 constraint.
     ///
     /// - Throws: ``CommunityError`` `.invalidInput` naming the offending part.
-    public func validate() throws {
+    func validate() throws {
         func fail(_ part: String, _ message: String) -> CommunityError {
             CommunityError.invalidInput(message, field: "rrule.\(part)")
         }

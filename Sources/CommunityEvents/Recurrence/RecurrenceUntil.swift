@@ -11,7 +11,9 @@ public enum RecurrenceUntil: Hashable, Sendable, Codable, CustomStringConvertibl
     /// A wall-clock time in the series' time zone (`19971224T000000`); compared with each
     /// occurrence's local time.
     case local(LocalDateTime)
-    /// A date (`19971224`, time ignored): occurrences on or before that local date are kept.
+    /// A date (`19971224`), read as its local midnight: for an all-day series the date is
+    /// included; for a timed series (which RFC 5545 says should use a date-time) no time of
+    /// that day is, as in libical and python-dateutil.
     case date(LocalDateTime)
 
     /// The iCalendar basic form.

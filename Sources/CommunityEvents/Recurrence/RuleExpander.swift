@@ -50,6 +50,15 @@ struct RuleExpander {
 
     private static let cumulativeDays = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334]
     private static let maxYear = 9999
+    private static let maxDayNumber = CivilCalendar.dayNumber(year: 9999, month: 12, day: 31)
+
+    /// Only weekdays filter the days (no month, month-day or year-day part).
+    private let weekdaysOnly: Bool
+    /// For each weekday, how many days ahead the next day whose weekday is in `weekdayMask` is
+    /// (1...7); unused when the mask is empty.
+    private let nextWeekdayStep: [Int]
+    private var yearDays: [Int] = []
+    private var nthInRange: [Int] = []
 
     init(rule: RecurrenceRule, start: LocalDateTime) {
         frequency = rule.frequency
@@ -88,6 +97,11 @@ struct RuleExpander {
         weekNoPositive = rule.byWeekNo.filter { $0 > 0 }.reduce(0) { $0 | (1 << UInt64($1)) }
         weekNoNegative = rule.byWeekNo.filter { $0 < 0 }.reduce(0) { $0 | (1 << UInt64(-$1)) }
         hasWeekNo = !rule.byWeekNo.isEmpty
+        weekdaysOnly = monthMask == 0 && !hasMonthDay && !hasYearDay && !hasWeekNo
+        let weekdays = weekdayMask
+        nextWeekdayStep = (0..<7).map { weekday in
+            (1...7).first { step in weekdays & (1 << UInt64((weekday + step) % 7)) != 0 } ?? 7
+        }
 
         func mask(_ values: [Int]) -> UInt64 { values.reduce(0) { $0 | (1 << UInt64($1)) } }
         let seconds = rule.bySecond.filter { $0 < 60 }  // second 60 (leap) never occurs
@@ -139,7 +153,18 @@ struct RuleExpander {
         }
         let noTimes = rule.frequency >= .daily ? timesOfDay.isEmpty
             : rule.frequency == .secondly ? secondMask == 0 : subPeriodOffsets.isEmpty
-        if noTimes { finished = true }
+        // The most candidates one period can hold; BYSETPOS positions beyond it never select.
+        let periodCapacity: Int
+        switch rule.frequency {
+        case .secondly: periodCapacity = 1
+        case .minutely, .hourly: periodCapacity = subPeriodOffsets.count
+        case .daily: periodCapacity = timesOfDay.count
+        case .weekly: periodCapacity = 7 * timesOfDay.count
+        case .monthly: periodCapacity = 31 * timesOfDay.count
+        case .yearly: periodCapacity = 366 * timesOfDay.count
+        }
+        let unreachablePositions = !setPositions.isEmpty && setPositions.allSatisfy { abs($0) > periodCapacity }
+        if noTimes || unreachablePositions { finished = true }
     }
 
     /// The next candidate at or after DTSTART, in local seconds; `nil` when the rule is exhausted.
@@ -156,12 +181,12 @@ struct RuleExpander {
             buffer.removeAll(keepingCapacity: true)
             index = 0
             fillPeriod()
+            if !setPositions.isEmpty && !buffer.isEmpty { applySetPositions() }
             if buffer.isEmpty {
                 emptyPeriods += 1
                 if emptyPeriods >= maxEmptyPeriods { finished = true }
             } else {
                 emptyPeriods = 0
-                if !setPositions.isEmpty { applySetPositions() }
             }
         }
     }
@@ -199,16 +224,86 @@ struct RuleExpander {
                 addNthDays(jan1, jan1 + yearLength)
             }
         }
+        if hasYearDay {
+            fillYearDays(year: year, jan1: jan1, yearLength: yearLength)
+            return
+        }
         for month in 1...12 where monthMask == 0 || monthMask & (1 << UInt64(month)) != 0 {
             let first = monthStart(jan1, month, leap)
-            let length = CivilCalendar.daysInMonth(year: year, month: month)
-            for monthDay in 1...length {
+            appendMatchingDays(
+                first: first, length: CivilCalendar.daysInMonth(year: year, month: month), jan1: jan1,
+                yearLength: yearLength, year: year)
+        }
+    }
+
+    /// YEARLY with `BYYEARDAY`: the candidate days are the year days themselves.
+    private mutating func fillYearDays(year: Int, jan1: Int, yearLength: Int) {
+        yearDays.removeAll(keepingCapacity: true)
+        for yearDay in 1...yearLength {
+            if yearDayPositive.contains(yearDay) || yearDayNegative.contains(yearLength - yearDay + 1) {
+                yearDays.append(jan1 + yearDay - 1)
+            }
+        }
+        for day in yearDays {
+            let (_, month, monthDay) = CivilCalendar.civil(fromDayNumber: day)
+            guard monthMask == 0 || monthMask & (1 << UInt64(month)) != 0 else { continue }
+            if dayMatches(day, monthDay: monthDay, monthLength: CivilCalendar.daysInMonth(year: year, month: month),
+                yearDay: day - jan1, yearLength: yearLength, year: year)
+            {
+                appendTimes(of: day)
+            }
+        }
+    }
+
+    /// Appends the times of the days of one month that pass every filter, ascending, visiting
+    /// only the days the most selective part allows (its month days, weekdays, or n-th weekdays).
+    @inline(__always)
+    private mutating func appendMatchingDays(first: Int, length: Int, jan1: Int, yearLength: Int, year: Int) {
+        let end = first + length
+        if hasMonthDay {
+            var days = monthDayPositive & ((UInt64(1) << UInt64(length + 1)) - 2)
+            var negative = monthDayNegative & ((UInt64(1) << UInt64(length + 1)) - 2)
+            while negative != 0 {
+                let n = negative.trailingZeroBitCount
+                negative &= negative - 1
+                days |= UInt64(1) << UInt64(length + 1 - n)
+            }
+            while days != 0 {
+                let monthDay = days.trailingZeroBitCount
+                days &= days - 1
                 let day = first + monthDay - 1
                 if dayMatches(day, monthDay: monthDay, monthLength: length, yearDay: day - jan1,
                     yearLength: yearLength, year: year)
                 {
                     appendTimes(of: day)
                 }
+            }
+        } else if hasByDay && nthWeekdays.isEmpty {
+            let firstWeekday = CivilCalendar.weekday(ofDayNumber: first)
+            var day = weekdayMask & (1 << UInt64(firstWeekday)) != 0 ? first : first + nextWeekdayStep[firstWeekday]
+            while day < end {
+                if !hasWeekNo || weekNumberMatches(day, year: year) { appendTimes(of: day) }
+                day += nextWeekdayStep[CivilCalendar.weekday(ofDayNumber: day)]
+            }
+        } else if hasByDay && weekdayMask == 0 {
+            nthInRange.removeAll(keepingCapacity: true)
+            for day in nthDays where day >= first && day < end { nthInRange.append(day) }
+            nthInRange.sort()
+            var previous = Int.min
+            for day in nthInRange where day != previous {
+                previous = day
+                if dayMatches(day, monthDay: day - first + 1, monthLength: length, yearDay: day - jan1,
+                    yearLength: yearLength, year: year)
+                {
+                    appendTimes(of: day)
+                }
+            }
+        } else {
+            for day in first..<end
+            where dayMatches(day, monthDay: day - first + 1, monthLength: length, yearDay: day - jan1,
+                yearLength: yearLength, year: year)
+            {
+                appendTimes(of: day)
             }
         }
     }
@@ -226,17 +321,20 @@ struct RuleExpander {
             nthDays.removeAll(keepingCapacity: true)
             addNthDays(first, first + length)
         }
-        for monthDay in 1...length {
-            let day = first + monthDay - 1
-            if dayMatches(day, monthDay: monthDay, monthLength: length, yearDay: 0, yearLength: 0, year: year) {
-                appendTimes(of: day)
-            }
-        }
+        appendMatchingDays(first: first, length: length, jan1: 0, yearLength: 0, year: year)
     }
 
     private mutating func fillWeek() {
         let weekFirstDay = period
         period += 7 * interval
+        if weekdaysOnly {
+            guard weekFirstDay + 6 <= Self.maxDayNumber else { finished = true; return }
+            // The week's first day is a WKST day: weekdays follow from it.
+            for i in 0..<7 where weekdayMask & (1 << UInt64((weekStart + i) % 7)) != 0 {
+                appendTimes(of: weekFirstDay + i)
+            }
+            return
+        }
         for day in weekFirstDay..<(weekFirstDay + 7) where dayMatchesCivil(day) {
             appendTimes(of: day)
         }
@@ -353,6 +451,10 @@ struct RuleExpander {
     @inline(__always)
     private mutating func dayMatchesCivil(_ day: Int) -> Bool {
         if day == cachedDay { return cachedDayMatches }
+        if weekdaysOnly {
+            guard day <= Self.maxDayNumber else { finished = true; return false }
+            return !hasByDay || weekdayMask & (1 << UInt64(CivilCalendar.weekday(ofDayNumber: day))) != 0
+        }
         let (year, month, monthDay) = CivilCalendar.civil(fromDayNumber: day)
         let matches: Bool
         if year > Self.maxYear {

@@ -102,20 +102,23 @@ public struct ReminderRunner: Sendable {
         var result: [(CommunityEvent, EventOccurrence)] = []
         var cursor: EventID?
         while true {
-            let events = try await environment.store.read { tx -> [CommunityEvent] in
+            let events = try await environment.store.read { tx -> [(CommunityEvent, [OccurrenceOverride])] in
                 guard let events = tx as? any EventReadTransaction else { throw EventScheduler.unsupported }
-                return try await events.events(in: community, after: cursor, limit: 200)
-            }
-            for event in events where event.status == .scheduled && !event.reminderOffsets.isEmpty {
-                guard let recurrence = try? EventScheduler.recurrence(of: event), let horizon = event.reminderOffsets.max() else { continue }
-                let end = now.addingTimeInterval(horizon + max(1, configuration.pollInterval) + lookahead)
-                for occurrence in recurrence {
-                    if occurrence.date > end { break }
-                    if occurrence.date > now { result.append((event, EventOccurrence(event: event, occurrence: occurrence))) }
+                var result: [(CommunityEvent, [OccurrenceOverride])] = []
+                for event in try await events.events(in: community, after: cursor, limit: 200) {
+                    result.append((event, try await (events as? any OverrideReadTransaction)?.overrides(of: event.id) ?? []))
                 }
+                return result
+            }
+            for (event, overrides) in events where event.status == .scheduled && !event.reminderOffsets.isEmpty {
+                guard let horizon = event.reminderOffsets.max() else { continue }
+                let end = now.addingTimeInterval(horizon + max(1, configuration.pollInterval) + lookahead)
+                guard let occurrences = try? EventScheduler.expand(event, overrides: overrides, from: now.addingTimeInterval(0.001), to: end,
+                                                                  includeCancelled: false) else { continue }
+                result += occurrences.map { (event, $0) }
             }
             guard events.count == 200, let last = events.last else { return result }
-            cursor = last.id
+            cursor = last.0.id
         }
     }
 

@@ -13,6 +13,10 @@ public struct EventOccurrence: Hashable, Sendable {
     public var end: Date
     /// The UTC offset at the start, in seconds.
     public var utcOffset: Int?
+    /// Whether this occurrence is called off.
+    public var isCancelled: Bool = false
+    /// Its own changes (moved, retitled, …), if any; ``start``/``end`` already reflect a move.
+    public var override: OccurrenceOverride?
 
     /// Creates an occurrence value.
     public init(eventID: EventID, key: String, start: Date, end: Date, utcOffset: Int?) {

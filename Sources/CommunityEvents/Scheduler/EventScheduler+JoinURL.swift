@@ -19,14 +19,14 @@ extension EventScheduler {
             case .hybrid(_, let url): stored = url
             case .inPerson: throw CommunityError.invalidInput("this event happens in person only; it has no join URL", field: "event")
             }
-            let start = try Self.occurrenceStart(occurrence, of: event)
+            let resolved = try Self.occurrence(occurrence, of: event, overrides: try await overrides(of: id, tx: tx))
+            guard !resolved.isCancelled else { throw CommunityError.forbidden("this occurrence is cancelled") }
             let isHost = event.hosts.contains(member)
             let seat = try await tx.rsvp(to: id, occurrence: occurrence, of: member)?.seat
             guard isHost || seat == .confirmed else {
                 throw CommunityError.forbidden("the join URL is for hosts and members with a confirmed seat")
             }
-            let value = EventOccurrence(eventID: id, key: occurrence, start: start, end: start.addingTimeInterval(event.duration), utcOffset: nil)
-            return (event, stored, value)
+            return (event, stored, resolved)
         }
         if let stored { return stored }
         guard let rooms else {

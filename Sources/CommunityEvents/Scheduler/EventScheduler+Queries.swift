@@ -3,7 +3,8 @@ public import Foundation
 
 extension EventScheduler {
     /// The occurrences in `[from, to)` of the events the viewer may see — of one space, or of the
-    /// whole community — ascending by start (at most `limit`).
+    /// whole community — ascending by start (at most `limit`); moved occurrences at their new
+    /// start, cancelled ones left out.
     ///
     /// Cost: one pass over the community's events and their occurrences in the window.
     /// - Throws: `invalidInput` (empty window, limit), `forbidden`/`notFound` (space).
@@ -17,11 +18,10 @@ extension EventScheduler {
             }
             var result: [ScheduledOccurrence] = []
             for event in try await visibleEvents(in: community, by: viewer, tx: tx) where space == nil || event.spaceID == space {
-                guard event.status != .cancelled, let recurrence = try? Self.recurrence(of: event) else { continue }
-                for occurrence in recurrence {
-                    if occurrence.date >= to { break }
-                    if occurrence.date >= from { result.append(ScheduledOccurrence(event: event, occurrence: EventOccurrence(event: event, occurrence: occurrence))) }
-                }
+                guard event.status != .cancelled else { continue }
+                let overrides = try await overrides(of: event.id, tx: tx)
+                guard let occurrences = try? Self.expand(event, overrides: overrides, from: from, to: to, includeCancelled: false) else { continue }
+                result += occurrences.map { ScheduledOccurrence(event: event, occurrence: $0) }
             }
             return Array(result.sorted { ($0.occurrence.start, $0.event.id) < ($1.occurrence.start, $1.event.id) }.prefix(limit))
         }

@@ -18,7 +18,9 @@ extension EventScheduler {
         return try await write { tx, outbox in
             let now = self.now
             let event = try await bookableEvent(id, in: community, by: actor, tx: tx)
-            let start = try Self.occurrenceStart(occurrence, of: event)
+            let resolved = try Self.occurrence(occurrence, of: event, overrides: try await overrides(of: id, tx: tx))
+            guard !resolved.isCancelled else { throw CommunityError.forbidden("this occurrence is cancelled") }
+            let start = resolved.start
             guard start > now else { throw CommunityError.forbidden("this occurrence has already started") }
             if let deadline = event.rsvpDeadline, now > start.addingTimeInterval(-deadline) {
                 throw CommunityError.forbidden("RSVPs for this occurrence closed \(Int(deadline / 60)) minutes before its start")
@@ -75,7 +77,8 @@ extension EventScheduler {
         return try await write { tx, outbox in
             let now = self.now
             var event = try await manageableEvent(id, in: community, by: actor, tx: tx)
-            for occurrence in occurrences { _ = try Self.occurrenceStart(occurrence, of: event) }
+            let overrides = try await overrides(of: id, tx: tx)
+            for occurrence in occurrences { _ = try Self.occurrence(occurrence, of: event, overrides: overrides) }
             event.capacity = capacity
             try await tx.update(event)
             try await tx.recordActivity(.eventUpdated, by: actor, subject: SubjectRef("event", id), community: community, space: event.spaceID,
@@ -172,15 +175,5 @@ extension EventScheduler {
             try await tx.authorize(.manageSpaces, by: actor, in: community, policy: environment.policy, at: now)
         }
         return event
-    }
-
-    /// The start of the occurrence named `key`, or `invalidInput` if the series has none there.
-    static func occurrenceStart(_ key: String, of event: CommunityEvent) throws -> Date {
-        let local = try parseLocal(key, field: "occurrence")
-        let recurrence = try recurrence(of: event)
-        guard let match = recurrence.occurrences(from: local, to: local, inclusive: true, limit: 1).first, match.local == local else {
-            throw CommunityError.invalidInput("\(key) is not an occurrence of this event", field: "occurrence")
-        }
-        return match.date
     }
 }

@@ -83,17 +83,14 @@ public struct EventScheduler: Sendable {
         try await read { tx in try await visibleEvent(id, in: community, by: viewer, tx: tx) }
     }
 
-    /// The event's occurrences whose start lies in `[from, to)` (at most 1,000).
+    /// The event's occurrences whose start lies in `[from, to)` (at most 1,000), with their
+    /// overrides applied: moved ones at their new start, cancelled ones marked ``EventOccurrence/isCancelled``.
     public func occurrences(of id: EventID, in community: CommunityID, from: Date, to: Date, by viewer: Principal) async throws -> [EventOccurrence] {
         guard from < to else { throw CommunityError.invalidInput("the window must end after it starts", field: "to") }
-        let event = try await self.event(id, in: community, by: viewer)
-        let recurrence = try Self.recurrence(of: event)
-        var result: [EventOccurrence] = []
-        for occurrence in recurrence {
-            if occurrence.date >= to || result.count >= 1000 { break }
-            if occurrence.date >= from { result.append(EventOccurrence(event: event, occurrence: occurrence)) }
+        return try await read { tx in
+            let event = try await visibleEvent(id, in: community, by: viewer, tx: tx)
+            return try Self.expand(event, overrides: try await overrides(of: id, tx: tx), from: from, to: to, includeCancelled: true)
         }
-        return result
     }
 
     // MARK: Transactions
