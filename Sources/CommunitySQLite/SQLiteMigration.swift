@@ -275,7 +275,7 @@ extension SQLiteMigration {
             -- preceded by the thread title for the first post. Deleted and hidden posts have none.
             CREATE VIRTUAL TABLE post_search USING fts5(text, tokenize = 'unicode61 remove_diacritics 2');
             """),
-        SQLiteMigration(version: 3, summary: "events: events, RSVPs, occurrence seat counters, reminder receipts, live sessions", sql: """
+        SQLiteMigration(version: 3, summary: "events: events, RSVPs, occurrence seat counters, reminder receipts, live sessions, occurrence overrides", sql: """
             -- location_kind is 'online', 'inPerson' or 'hybrid'; hosts, recurrence_dates,
             -- exception_dates and reminder_offsets are JSON arrays; created_by a stored principal.
             CREATE TABLE events (
@@ -402,6 +402,24 @@ extension SQLiteMigration {
                 member_id BLOB NOT NULL,
                 choices TEXT NOT NULL,
                 PRIMARY KEY (poll_id, member_id)
+            ) WITHOUT ROWID;
+
+            -- A cancelled or changed occurrence (RECURRENCE-ID semantics), keyed by its original local
+            -- start. NULL columns keep the series' value; location_kind NULL keeps the series' place.
+            CREATE TABLE occurrence_overrides (
+                event_id BLOB NOT NULL,
+                occurrence TEXT NOT NULL,
+                community_id BLOB NOT NULL,
+                is_cancelled INTEGER NOT NULL,
+                start TEXT,
+                duration REAL,
+                title TEXT,
+                description TEXT,
+                location_kind TEXT,
+                location_address TEXT,
+                location_join_url TEXT,
+                updated_at REAL NOT NULL,
+                PRIMARY KEY (event_id, occurrence)
             ) WITHOUT ROWID;
             """),
     ]

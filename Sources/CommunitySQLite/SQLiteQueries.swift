@@ -179,6 +179,10 @@ enum SQLiteQueries {
     static let pollsOfOccurrence =
         "SELECT \(SQLiteRecords.pollColumns) FROM polls WHERE event_id = ?1 AND occurrence = ?2 ORDER BY id"
 
+    /// Every override of an event, by occurrence key (the primary key's order).
+    static let overridesOfEvent =
+        "SELECT \(SQLiteRecords.overrideColumns) FROM occurrence_overrides WHERE event_id = ?1 ORDER BY occurrence"
+
     /// Ranked full-text search. Parameters: `?1` the FTS5 query (``ftsQuery(_:)``), `?2`
     /// community, `?3` the spaces as a JSON array of upper-case hex ids, `?4` offset, `?5` limit.
     /// FTS5's `bm25()` is lower-is-better: the score is its negation, so greater is better.

@@ -12,13 +12,37 @@ extension SQLiteRecords {
         """
     static let eventColumnCount = 22
 
-    static func values(_ event: CommunityEvent) throws -> [SQLiteValue] {
-        let location: (kind: String, address: String?, url: URL?)
-        switch event.location {
-        case .online(let url): location = ("online", nil, url)
-        case .inPerson(let address): location = ("inPerson", address, nil)
-        case .hybrid(let address, let url): location = ("hybrid", address, url)
+    /// The `(location_kind, location_address, location_join_url)` columns of a location.
+    static func columns(_ location: CommunityEvent.Location) -> (kind: String, address: String?, url: URL?) {
+        switch location {
+        case .online(let url): ("online", nil, url)
+        case .inPerson(let address): ("inPerson", address, nil)
+        case .hybrid(let address, let url): ("hybrid", address, url)
         }
+    }
+
+    /// The location in columns `kind`, `kind + 1` (address) and `kind + 2` (join URL); `nil` when the kind is NULL.
+    static func location(_ row: SQLiteRow, kind column: Int32, table: String) throws -> CommunityEvent.Location? {
+        guard let kind = row.optionalText(column) else { return nil }
+        func url() throws -> URL? {
+            guard let text = row.optionalText(column + 2) else { return nil }
+            guard let url = URL(string: text) else { throw corrupt("the \(table).location_join_url column holds an invalid URL") }
+            return url
+        }
+        func address() throws -> String {
+            guard let text = row.optionalText(column + 1) else { throw corrupt("an in-person place has no \(table).location_address") }
+            return text
+        }
+        switch kind {
+        case "online": return .online(joinURL: try url())
+        case "inPerson": return .inPerson(address: try address())
+        case "hybrid": return .hybrid(address: try address(), joinURL: try url())
+        case let other: throw corrupt("the \(table).location_kind column holds an unknown value '\(other)'")
+        }
+    }
+
+    static func values(_ event: CommunityEvent) throws -> [SQLiteValue] {
+        let location = columns(event.location)
         return [
             .id(event.id), .id(event.communityID), .optionalID(event.spaceID), .text(event.title), .text(event.description),
             try json(event.hosts), .text(event.format.rawValue), .text(location.kind), .optionalText(location.address),
@@ -30,22 +54,7 @@ extension SQLiteRecords {
     }
 
     static func event(_ row: SQLiteRow) throws -> CommunityEvent {
-        func url(_ column: Int32) throws -> URL? {
-            guard let text = row.optionalText(column) else { return nil }
-            guard let url = URL(string: text) else { throw corrupt("the events.location_join_url column holds an invalid URL") }
-            return url
-        }
-        func address() throws -> String {
-            guard let text = row.optionalText(8) else { throw corrupt("an in-person event has no events.location_address") }
-            return text
-        }
-        let location: CommunityEvent.Location
-        switch row.text(7) {
-        case "online": location = .online(joinURL: try url(9))
-        case "inPerson": location = .inPerson(address: try address())
-        case "hybrid": location = .hybrid(address: try address(), joinURL: try url(9))
-        case let other: throw corrupt("the events.location_kind column holds an unknown value '\(other)'")
-        }
+        guard let location = try location(row, kind: 7, table: "events") else { throw corrupt("an event has no events.location_kind") }
         return CommunityEvent(
             id: try row.id(0), communityID: try row.id(1), spaceID: try row.optionalID(2), title: row.text(3), description: row.text(4),
             hosts: try json([MemberID].self, row, 5, field: "events.hosts"),
@@ -155,5 +164,29 @@ extension SQLiteRecords {
             options: try json([String].self, row, 5, field: "polls.options"), multipleChoice: row.int64(6) != 0,
             counts: try json([Int].self, row, 7, field: "polls.counts"), voters: Int(row.int64(8)), closedAt: optionalDate(row, 9),
             createdAt: date(row, 10))
+    }
+
+    // MARK: Occurrence override
+
+    static let overrideColumns = """
+        event_id, occurrence, community_id, is_cancelled, start, duration, title, description, location_kind, location_address, \
+        location_join_url, updated_at
+        """
+
+    static func values(_ override: OccurrenceOverride) -> [SQLiteValue] {
+        let location = override.location.map(columns)
+        return [
+            .id(override.eventID), .text(override.occurrence), .id(override.communityID), bool(override.isCancelled),
+            .optionalText(override.start), override.duration.map { .real($0) } ?? .null, .optionalText(override.title),
+            .optionalText(override.description), .optionalText(location?.kind), .optionalText(location?.address),
+            .optionalText(location?.url?.absoluteString), date(override.updatedAt),
+        ]
+    }
+
+    static func override(_ row: SQLiteRow) throws -> OccurrenceOverride {
+        OccurrenceOverride(
+            eventID: try row.id(0), communityID: try row.id(2), occurrence: row.text(1), isCancelled: row.int64(3) != 0,
+            start: row.optionalText(4), duration: row.isNull(5) ? nil : row.double(5), title: row.optionalText(6),
+            description: row.optionalText(7), location: try location(row, kind: 8, table: "occurrence_overrides"), updatedAt: date(row, 11))
     }
 }

@@ -103,7 +103,7 @@ import Testing
 
     static let eventTables: Set<String> = [
         "events", "event_rsvps", "occurrence_seats", "reminder_receipts", "occurrence_live_states", "attendance_sessions", "live_questions",
-        "live_question_upvotes", "polls", "poll_choices",
+        "live_question_upvotes", "polls", "poll_choices", "occurrence_overrides",
     ]
 
     /// A database written by the version-2 schema (core and discussions) opens, gains the event

@@ -72,6 +72,7 @@ import Testing
         ("question by id", "SELECT text FROM live_questions WHERE id = ? AND community_id = ?"),
         ("upvote check", "SELECT 1 FROM live_question_upvotes WHERE question_id = ? AND member_id = ?"),
         ("poll choices", "SELECT choices FROM poll_choices WHERE poll_id = ? AND member_id = ?"),
+        ("overrides of an event", SQLiteQueries.overridesOfEvent),
     ]
 
     @Test(arguments: eventQueries.map(\.name))
