@@ -107,9 +107,3 @@ public struct DiscussionEngine: Sendable {
     var policy: AccessPolicy { environment.policy }
     var ids: IDGenerator { environment.ids }
 }
-
-/// Inbox items created by one transaction attempt, delivered after commit.
-final class Outbox: @unchecked Sendable {
-    // Only touched by the single task running one transaction body attempt.
-    var items: [InboxItem] = []
-}

@@ -162,9 +162,3 @@ public struct EventScheduler: Sendable {
         }
     }
 }
-
-/// Inbox items created by one transaction attempt, delivered after commit.
-final class Outbox: @unchecked Sendable {
-    // Only touched by the single task running one transaction body attempt.
-    var items: [InboxItem] = []
-}
