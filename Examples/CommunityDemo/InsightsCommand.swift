@@ -4,14 +4,17 @@ import Foundation
 /// `community-demo insights`: computes the community health report of an activity export.
 ///
 /// ```
-/// community-demo insights --import FILE.jsonl [--from ISO --to ISO] [--json]
+/// community-demo insights --import FILE.jsonl [--from ISO --to ISO] [--json] [--svg DIR] [--crm FILE.csv|FILE.jsonl]
 /// ```
 ///
-/// Prints a terminal rendering with aligned tables, or the JSON report with `--json`. Exit codes
-/// follow sysexits: 0 success, 64 usage error, 65 data error (unreadable file, bad line).
+/// Prints a terminal rendering with aligned tables and sparklines, or the JSON report with
+/// `--json`; `--svg` also writes the three charts, `--crm` the CRM export. Exit codes follow
+/// sysexits: 0 success, 64 usage error, 65 data error (unreadable file, bad line, a chart or
+/// export that cannot be written).
 enum InsightsCommand {
     static let usage = """
         usage: community-demo insights [--db PATH | --memory | --import FILE.jsonl] [--from ISO --to ISO] [--json]
+                                       [--svg DIR] [--crm FILE.csv|FILE.jsonl]
 
           (default)       the report of the demo community in community-demo.sqlite
                           (built first if the file does not hold it yet)
@@ -23,6 +26,10 @@ enum InsightsCommand {
                           default: start of the UTC day of the earliest line
           --to ISO        window end, exclusive; default: start of the UTC day after the last line
           --json          print the JSON report instead of tables
+          --svg DIR       also write activity.svg, retention.svg and participation.svg
+                          into DIR (created if needed)
+          --crm FILE      also write the CRM export, one record per member: CSV (RFC 4180)
+                          for FILE.csv, JSON Lines for FILE.jsonl
         """
 
     /// Runs the command.
@@ -35,6 +42,7 @@ enum InsightsCommand {
         var from: Date?
         var to: Date?
         var json = false
+        var outputs = Outputs()
         var index = 0
         func value(_ flag: String) -> String? {
             index += 1
@@ -54,6 +62,15 @@ enum InsightsCommand {
                 if argument == "--from" { from = date } else { to = date }
             case "--json":
                 json = true
+            case "--svg":
+                guard let path = value(argument) else { return usageError("--svg needs a directory") }
+                outputs.svgDirectory = path
+            case "--crm":
+                guard let path = value(argument) else { return usageError("--crm needs a file path ending in .csv or .jsonl") }
+                guard let format = CRMFormat(path: path) else {
+                    return usageError("--crm \(path): the file name must end in .csv or .jsonl")
+                }
+                outputs.crm = (path, format)
             case "--memory":
                 memory = true
             case "--db":
@@ -69,7 +86,7 @@ enum InsightsCommand {
         }
         if let from, let to, to <= from { return usageError("--to must be after --from") }
         guard let importPath else {
-            return await reportDemoCommunity(path: memory ? nil : databasePath, from: from, to: to, json: json)
+            return await reportDemoCommunity(path: memory ? nil : databasePath, from: from, to: to, json: json, outputs: outputs)
         }
         let data: Data
         do {
@@ -81,22 +98,15 @@ enum InsightsCommand {
         do throws(CommunityError) {
             // Two passes over the bytes: the decoded records are never all in memory.
             let report = try InsightsReport.compute(importing: data, from: from, to: to)
-            if json {
-                var data = try report.jsonData()
-                data.append(0x0A)
-                FileHandle.standardOutput.write(data)
-            } else {
-                FileHandle.standardOutput.write(Data(render(report).utf8))
-            }
-            return 0
+            return try emit(report, json: json, outputs: outputs)
         } catch {
-            FileHandle.standardError.write(Data("community-demo insights: \(importPath): \(error.message)\n".utf8))
+            FileHandle.standardError.write(Data("community-demo insights: \(error.code == .storage ? "" : importPath + ": ")\(error.message)\n".utf8))
             return 65
         }
     }
 
     /// The report of the demo community, computed from its own activity log.
-    static func reportDemoCommunity(path: String?, from: Date?, to: Date?, json: Bool) async -> Int32 {
+    static func reportDemoCommunity(path: String?, from: Date?, to: Date?, json: Bool, outputs: Outputs) async -> Int32 {
         do {
             let store: any CommunityStore = try path.map { try SQLiteCommunityStore(path: $0) } ?? InMemoryCommunityStore()
             let kit = CommunityKit(store: store)
@@ -115,18 +125,40 @@ enum InsightsCommand {
                 window = nil
             }
             let report = try InsightsReport.compute(from: log, window: window)
-            if json {
-                var data = try report.jsonData()
-                data.append(0x0A)
-                FileHandle.standardOutput.write(data)
-            } else {
-                FileHandle.standardOutput.write(Data(render(report).utf8))
-            }
-            return 0
+            return try emit(report, json: json, outputs: outputs)
+        } catch let error as CommunityError {
+            FileHandle.standardError.write(Data("community-demo insights: \(error.message)\n".utf8))
+            return 65
         } catch {
             FileHandle.standardError.write(Data("community-demo insights: \(error)\n".utf8))
             return 65
         }
+    }
+
+    /// Files to write besides the report on stdout.
+    struct Outputs {
+        var svgDirectory: String?
+        var crm: (path: String, format: CRMFormat)?
+    }
+
+    /// Writes the charts and the CRM export, then prints the report (JSON or tables).
+    static func emit(_ report: InsightsReport, json: Bool, outputs: Outputs) throws(CommunityError) -> Int32 {
+        if let directory = outputs.svgDirectory {
+            let files = try InsightsCharts.write(report, to: URL(fileURLWithPath: directory))
+            FileHandle.standardError.write(Data("wrote \(files.map(\.path).joined(separator: ", "))\n".utf8))
+        }
+        if let (path, format) = outputs.crm {
+            try CRMExport.write(report.members, format: format, toFile: URL(fileURLWithPath: path))
+            FileHandle.standardError.write(Data("wrote \(report.members.count) CRM records (\(format.rawValue)) to \(path)\n".utf8))
+        }
+        if json {
+            var data = try report.jsonData()
+            data.append(0x0A)
+            FileHandle.standardOutput.write(data)
+        } else {
+            FileHandle.standardOutput.write(Data(render(report).utf8))
+        }
+        return 0
     }
 
     static func usageError(_ message: String) -> Int32 {
@@ -172,11 +204,15 @@ enum InsightsCommand {
             ("Period", "\(c1.periodStart) .. \(c1.periodEnd)", "mean of 30 daily ratios"),
             ("DAU / MAU last day", "\(c1.dau) / \(c1.mau)", ""),
         ])
+        out += sparkline("DAU/MAU per day", c1.days.map(\.dauMau), range: c1.days.first?.date, c1.days.last?.date,
+                         peak: c1.days.map(\.dauMau).max().map { pct($0) })
         let c2 = r.dailyEngagedUsers
         out += table("C2 Daily engaged users", [
             ("Mean", num(c2.mean), "over \(c2.days.count) days"),
             ("Peak", "\(c2.peak)", ""),
         ])
+        out += sparkline("Engaged per day", c2.days.map { Double($0.count) }, range: c2.days.first?.date, c2.days.last?.date,
+                         peak: "\(c2.peak)")
         let c4 = r.firstResponse
         out += table("C4 Time to first response", [
             ("Median", duration(c4.medianSeconds), "n=\(c4.threadsWithResponse) threads"),
@@ -285,6 +321,14 @@ enum InsightsCommand {
             out += "  " + status.padding(toLength: 8, withPad: " ", startingAt: 0) + "  " + m.topInterests.joined(separator: ", ") + "\n"
         }
         return out
+    }
+
+    /// A labelled sparkline line under a table: `label  ▁▃█▅  first .. last, peak X`.
+    static func sparkline(_ label: String, _ values: [Double], range first: String?, _ last: String?, peak: String?) -> String {
+        guard let first, let last, !values.isEmpty else { return label.padding(toLength: 28, withPad: " ", startingAt: 0) + "  (no days)\n" }
+        let line = InsightsCharts.sparkline(values, width: 60)
+        let buckets = values.count > 60 ? ", \(values.count) days in 60 buckets" : ""
+        return label.padding(toLength: 28, withPad: " ", startingAt: 0) + "  " + line + "  \(first) .. \(last)\(buckets), peak \(peak ?? "n/a")\n"
     }
 
     static func table(_ title: String, _ rows: [Row]) -> String {

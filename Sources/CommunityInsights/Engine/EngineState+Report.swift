@@ -114,7 +114,26 @@ extension EngineState {
         return Stickiness(
             dauMau: ratio, periodStart: RFC3339.formatDay(stickinessLastDay - 29),
             periodEnd: RFC3339.formatDay(stickinessLastDay), dau: dau[0], mau: mau[0],
-            health: .atLeast(ratio, 0.20, "dau_mau >= 0.20 (SaaS: 0.15 average, 0.20 good, 0.30 great; Sequoia via June)"))
+            health: .atLeast(ratio, 0.20, "dau_mau >= 0.20 (SaaS: 0.15 average, 0.20 good, 0.30 great; Sequoia via June)"),
+            days: dailyStickiness())
+    }
+
+    /// C1 per day over the C2 day range, from the difference array built while streaming.
+    func dailyStickiness() -> [DailyStickiness] {
+        let firstDay = RFC3339.day(from)
+        let lastDay = RFC3339.day(min(to.nextDown, evaluation))
+        guard lastDay >= firstDay else { return [] }
+        var mau = 0
+        for (day, delta) in mauDelta where day <= firstDay { mau += delta }
+        var days: [DailyStickiness] = []
+        days.reserveCapacity(lastDay - firstDay + 1)
+        for d in firstDay...lastDay {
+            if d > firstDay { mau += mauDelta[d] ?? 0 }
+            let dau = dauPerDay[d] ?? 0
+            days.append(DailyStickiness(
+                date: RFC3339.formatDay(d), dau: dau, mau: mau, dauMau: mau > 0 ? Double(dau) / Double(mau) : 0))
+        }
+        return days
     }
 
     // MARK: C2
@@ -242,7 +261,22 @@ extension EngineState {
             occasionalPostShare: Statistics.ratio(total - heavyPosts, total), heavyPostShare: Statistics.ratio(heavyPosts, total),
             top10PercentShare: top10, gini: Statistics.gini(counts), contributorAbsenceFactor: caf,
             contributorAbsenceShare: caf.flatMap { Statistics.ratio($0, n) },
-            health: .within(top10, 0.43...0.69, "top_10_percent_share within 0.43-0.69 (Khoros, 200+ communities: mean 0.5595, SD 0.13)"))
+            health: .within(top10, 0.43...0.69, "top_10_percent_share within 0.43-0.69 (Khoros, 200+ communities: mean 0.5595, SD 0.13)"),
+            lorenzCurve: Self.lorenz(counts.reversed()))
+    }
+
+    /// C8 Lorenz vertices of ascending counts: all when n ≤ 100, else at ranks round(k·n/100).
+    static func lorenz(_ ascending: [Int]) -> [LorenzPoint] {
+        let n = ascending.count
+        let total = ascending.reduce(0, +)
+        guard n > 0, total > 0 else { return [] }
+        var cumulative = [0]
+        cumulative.reserveCapacity(n + 1)
+        for x in ascending { cumulative.append((cumulative.last ?? 0) + x) }
+        let ranks = n <= 100 ? Array(0...n) : (0...100).map { (2 * $0 * n + 100) / 200 }
+        return ranks.map {
+            LorenzPoint(contributorShare: Double($0) / Double(n), postShare: Double(cumulative[$0]) / Double(total))
+        }
     }
 
     // MARK: A4

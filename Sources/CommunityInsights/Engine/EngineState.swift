@@ -25,6 +25,11 @@ struct EngineState: Sendable {
     /// C1: bit i set = active on day `stickinessLastDay − i`, i < 59.
     var memberDayMask: [UInt64] = []
     var memberLastEngagedDay: [Int] = []
+    /// C1 daily series: the last day with Reading 5 activity, DAU per day, and MAU as a
+    /// difference array (MAU(d) = Σ deltas at days ≤ d).
+    var memberLastActiveDay: [Int] = []
+    var dauPerDay: [Int: Int] = [:]
+    var mauDelta: [Int: Int] = [:]
     var memberEngagedInWindow: [Bool] = []
     var memberStartedThreadInWindow: [Bool] = []
     var memberVisitActiveInWindow: [Bool] = []
@@ -322,6 +327,7 @@ struct EngineState: Sendable {
         memberStaffAtJoin.append(staff)
         memberDayMask.append(0)
         memberLastEngagedDay.append(Int.min)
+        memberLastActiveDay.append(Int.min)
         memberEngagedInWindow.append(false)
         memberStartedThreadInWindow.append(false)
         memberVisitActiveInWindow.append(false)
@@ -436,6 +442,17 @@ struct EngineState: Sendable {
         if offset >= 0, offset < 59 { memberDayMask[m] |= 1 << UInt64(offset) }
         memberLastActive[m] = t
         let day = RFC3339.day(t)
+        let lastDay = memberLastActiveDay[m]
+        if lastDay != day {
+            // Days arrive in order: this day adds the member to MAU on [max(day, last + 30), day + 30).
+            dauPerDay[day, default: 0] += 1
+            let start = lastDay == Int.min ? day : max(day, lastDay + 30)
+            if start < day + 30 {
+                mauDelta[start, default: 0] += 1
+                mauDelta[day + 30, default: 0] -= 1
+            }
+            memberLastActiveDay[m] = day
+        }
         activityPerDay[day, default: 0] += 1
         if inWindow(t) {
             memberVisitActiveInWindow[m] = true

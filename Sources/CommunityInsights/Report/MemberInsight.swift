@@ -36,6 +36,31 @@ public struct MemberInsight: Sendable, Hashable, Encodable {
     /// `peer_first_responses`: Threads whose first response the member wrote while not staff.
     public let peerFirstResponses: Int
 
+    /// Creates a record; the engine builds them, hosts and tests may build their own (for
+    /// example to feed ``CRMExport`` or ``CRMSnapshot`` from another source).
+    public init(
+        member: String, staff: Bool = false, love: Double = 0, orbitLevel: Int? = nil, champion: Bool = false,
+        emerging: Bool = false, championReasons: [String] = [], topInterests: [String] = [], topicEntropy: Double? = nil,
+        spicesProfile: SpicesShares = SpicesShares(), lastActiveAt: Date? = nil, atRisk: Bool = false,
+        firstPostAt: Date? = nil, acceptedAnswers: Int = 0, peerFirstResponses: Int = 0
+    ) {
+        self.member = member
+        self.staff = staff
+        self.love = love
+        self.orbitLevel = orbitLevel
+        self.champion = champion
+        self.emerging = emerging
+        self.championReasons = championReasons
+        self.topInterests = topInterests
+        self.topicEntropy = topicEntropy
+        self.spicesProfile = spicesProfile
+        self.lastActiveAt = lastActiveAt
+        self.atRisk = atRisk
+        self.firstPostAt = firstPostAt
+        self.acceptedAnswers = acceptedAnswers
+        self.peerFirstResponses = peerFirstResponses
+    }
+
     enum CodingKeys: String, CodingKey {
         case member = "member"
         case staff = "staff"

@@ -35,6 +35,8 @@ public struct ParticipationInequality: Sendable, Hashable, Encodable {
     public let contributorAbsenceShare: Double?
     /// `health`: `top_10_percent_share` within 0.43–0.69 is typical (Khoros, 200+ communities: mean 55.95%, SD 13%, §5).
     public let health: HealthAssessment
+    /// `lorenz_curve`: The Lorenz curve of posts over contributors, smallest contributors first, from (0, 0) to (1, 1): every contributor when n ≤ 100, else 101 vertices at contributor ranks round(k·n/100), k = 0…100; empty with no posts.
+    public let lorenzCurve: [LorenzPoint]
 
     enum CodingKeys: String, CodingKey {
         case contributors = "contributors"
@@ -53,6 +55,7 @@ public struct ParticipationInequality: Sendable, Hashable, Encodable {
         case contributorAbsenceFactor = "contributor_absence_factor"
         case contributorAbsenceShare = "contributor_absence_share"
         case health = "health"
+        case lorenzCurve = "lorenz_curve"
     }
 
     /// Encodes every field under its stable snake_case key, `null` included; times as RFC 3339 UTC.
@@ -74,5 +77,6 @@ public struct ParticipationInequality: Sendable, Hashable, Encodable {
         try c.encode(contributorAbsenceFactor, forKey: .contributorAbsenceFactor)
         try c.encode(contributorAbsenceShare, forKey: .contributorAbsenceShare)
         try c.encode(health, forKey: .health)
+        try c.encode(lorenzCurve, forKey: .lorenzCurve)
     }
 }

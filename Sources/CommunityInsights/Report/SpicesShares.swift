@@ -18,6 +18,20 @@ public struct SpicesShares: Sendable, Hashable, Encodable {
     /// `acquisition`: **A** (SPACES form): only through `InsightsConfiguration.spicesMap`; the format has no referrals or invites.
     public let acquisition: Double?
 
+    /// Creates shares; all `nil` (no engagement) by default.
+    public init(
+        support: Double? = nil, product: Double? = nil, insight: Double? = nil, content: Double? = nil,
+        engagement: Double? = nil, success: Double? = nil, acquisition: Double? = nil
+    ) {
+        self.support = support
+        self.product = product
+        self.insight = insight
+        self.content = content
+        self.engagement = engagement
+        self.success = success
+        self.acquisition = acquisition
+    }
+
     enum CodingKeys: String, CodingKey {
         case support = "support"
         case product = "product"

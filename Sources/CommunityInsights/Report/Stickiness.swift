@@ -15,6 +15,8 @@ public struct Stickiness: Sendable, Hashable, Encodable {
     public let mau: Int
     /// `health`: `dau_mau` ≥ 0.20 is healthy (SaaS: 15% average, 20% good, 30% great; Sequoia via June, §5). Inflated in small communities.
     public let health: HealthAssessment
+    /// `days`: The daily series over the days of `daily_engaged_users.days` (the day of `from` to the day of min(`to` − 1 s, evaluation time)), computed in the same pass; empty when that range is.
+    public let days: [DailyStickiness]
 
     enum CodingKeys: String, CodingKey {
         case dauMau = "dau_mau"
@@ -23,6 +25,7 @@ public struct Stickiness: Sendable, Hashable, Encodable {
         case dau = "dau"
         case mau = "mau"
         case health = "health"
+        case days = "days"
     }
 
     /// Encodes every field under its stable snake_case key, `null` included; times as RFC 3339 UTC.
@@ -34,5 +37,6 @@ public struct Stickiness: Sendable, Hashable, Encodable {
         try c.encode(dau, forKey: .dau)
         try c.encode(mau, forKey: .mau)
         try c.encode(health, forKey: .health)
+        try c.encode(days, forKey: .days)
     }
 }
