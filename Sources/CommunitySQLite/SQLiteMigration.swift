@@ -422,6 +422,9 @@ extension SQLiteMigration {
                 PRIMARY KEY (event_id, occurrence)
             ) WITHOUT ROWID;
             """),
+        SQLiteMigration(version: 4, summary: "events: RSVP policy (members, members and guests, hosts only)", sql: """
+            ALTER TABLE events ADD COLUMN rsvp_policy TEXT NOT NULL DEFAULT 'members';
+            """),
     ]
 }
 

@@ -8,9 +8,9 @@ extension SQLiteRecords {
     static let eventColumns = """
         id, community_id, space_id, title, description, hosts, format, location_kind, location_address, location_join_url, \
         start, time_zone, duration, recurrence_rule, recurrence_dates, exception_dates, capacity, rsvp_deadline, \
-        reminder_offsets, status, created_by, created_at
+        reminder_offsets, status, created_by, created_at, rsvp_policy
         """
-    static let eventColumnCount = 22
+    static let eventColumnCount = 23
 
     /// The `(location_kind, location_address, location_join_url)` columns of a location.
     static func columns(_ location: CommunityEvent.Location) -> (kind: String, address: String?, url: URL?) {
@@ -50,6 +50,7 @@ extension SQLiteRecords {
             .optionalText(event.recurrenceRule), try json(event.recurrenceDates), try json(event.exceptionDates),
             event.capacity.map { .integer(Int64($0)) } ?? .null, event.rsvpDeadline.map { .real($0) } ?? .null,
             try json(event.reminderOffsets), .text(event.status.rawValue), principal(event.createdBy), date(event.createdAt),
+            .text(event.rsvpPolicy.rawValue),
         ]
     }
 
@@ -64,6 +65,7 @@ extension SQLiteRecords {
             exceptionDates: try json([String].self, row, 15, field: "events.exception_dates"),
             capacity: row.isNull(16) ? nil : Int(row.int64(16)), rsvpDeadline: row.isNull(17) ? nil : row.double(17),
             reminderOffsets: try json([TimeInterval].self, row, 18, field: "events.reminder_offsets"),
+            rsvpPolicy: try enumeration(CommunityEvent.RSVPPolicy.self, row, 22, field: "events.rsvp_policy"),
             status: try enumeration(CommunityEvent.Status.self, row, 19, field: "events.status"),
             createdBy: try principal(row.text(20)), createdAt: date(row, 21))
     }

@@ -129,7 +129,7 @@ import Testing
         #expect(present.isDisjoint(with: Self.eventTables))
 
         let store = try SQLiteCommunityStore(path: path)
-        #expect(try rawQuery(path, "SELECT version FROM schema_version ORDER BY version") == [["1"], ["2"], ["3"]])
+        #expect(try rawQuery(path, "SELECT version FROM schema_version ORDER BY version") == [["1"], ["2"], ["3"], ["4"]])
         let tables = Set(try rawQuery(path, "SELECT name FROM sqlite_master WHERE type = 'table'").map { $0[0] })
         #expect(tables.isSuperset(of: Self.eventTables))
         #expect(try await store.read { try await $0.member(member.id, in: community.id) } == member)

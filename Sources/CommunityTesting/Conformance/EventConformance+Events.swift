@@ -16,6 +16,7 @@ extension EventConformance {
         full.capacity = 25
         full.rsvpDeadline = 3600
         full.reminderOffsets = [86_400, 3_600, 600]
+        full.rsvpPolicy = .hostsOnly
         let first = try await w.scheduler.createEvent(in: w.community, full, by: w.owner)
         w.fixture.clock.advance(by: 1.25)
 
@@ -29,6 +30,7 @@ extension EventConformance {
         inPerson.capacity = 1_000_000
         inPerson.rsvpDeadline = 0
         inPerson.reminderOffsets = []
+        inPerson.rsvpPolicy = .membersAndGuests
         let third = try await w.scheduler.createEvent(in: w.community, inPerson, by: w.owner)
 
         var imported = EventDraft(title: "Imported webinar", start: "2026-01-20T12:00:00", timeZone: "Asia/Kolkata", duration: 2700,
