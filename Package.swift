@@ -25,7 +25,7 @@ let package = Package(
     ],
     targets: [
         .target(name: "CommunityCore", swiftSettings: sharedSwiftSettings),
-        .target(name: "CommunityTesting", dependencies: ["CommunityCore", "CommunityDiscussions"], swiftSettings: sharedSwiftSettings),
+        .target(name: "CommunityTesting", dependencies: ["CommunityCore", "CommunityDiscussions", "CommunityEvents"], swiftSettings: sharedSwiftSettings),
         .target(name: "CommunityDiscussions", dependencies: ["CommunityCore"], swiftSettings: sharedSwiftSettings),
         .target(name: "CommunityEvents", dependencies: ["CommunityCore"], swiftSettings: sharedSwiftSettings),
         .target(name: "CommunityInsights", dependencies: ["CommunityCore"], swiftSettings: sharedSwiftSettings),
@@ -72,7 +72,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CommunitySQLiteTests",
-            dependencies: ["CommunitySQLite", "CommunityCore", "CommunityTesting", "CSQLite", "sqlite-crash-writer"],
+            dependencies: ["CommunitySQLite", "CommunityCore", "CommunityEvents", "CommunityTesting", "CSQLite", "sqlite-crash-writer"],
             swiftSettings: sharedSwiftSettings
         ),
     ],

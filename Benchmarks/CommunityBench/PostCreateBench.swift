@@ -22,8 +22,8 @@ enum PostCreateBench {
             let count = context.samples(writers == 1 ? 3_000 : 4_000) / writers * writers
             let inputs: [ReplyInput] = (0..<count).map { _ in
                 let body = workload.text.body(&rng, members: workload.members.count)
-                let mentions = body.split(separator: " ").compactMap { $0.hasPrefix("@m") ? Int($0.dropFirst(2)) : nil }
-                return ReplyInput(thread: rng.below(workload.threads.count), member: workload.authors.pick(&rng), body: body, mentions: mentions)
+                return ReplyInput(thread: rng.below(workload.threads.count), member: workload.authors.pick(&rng), body: body,
+                                  mentions: TextGenerator.mentions(in: body))
             }
             try await context.run("post.create", inputs: inputs, warmUp: 0, rounds: 4, ratio: .ops, writers: writers) { fixture, slice in
                 try await replies(slice, writers: writers, fixture: fixture)

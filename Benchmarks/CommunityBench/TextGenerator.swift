@@ -78,6 +78,11 @@ struct TextGenerator: Sendable {
         return words.joined(separator: " ")
     }
 
+    /// The members a generated body mentions (its `@m123` words), in order.
+    static func mentions(in body: String) -> [Int] {
+        body.split(separator: " ").compactMap { $0.hasPrefix("@m") ? Int($0.dropFirst(2)) : nil }
+    }
+
     /// A two-word query: mid-frequency words, typed without accents (folded) and in lower case,
     /// the last one as a prefix of what the user is typing (every search backend treats the
     /// last term as a prefix).

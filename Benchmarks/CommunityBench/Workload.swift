@@ -283,9 +283,7 @@ struct Workload: Sendable {
         }
         // Mentions: the "@handle" words the text generator wrote.
         for index in unsorted.indices where unsorted[index].body.contains("@") {
-            unsorted[index].mentions = unsorted[index].body.split(separator: " ").compactMap { word in
-                word.hasPrefix("@m") ? Int(word.dropFirst(2)) : nil
-            }
+            unsorted[index].mentions = TextGenerator.mentions(in: unsorted[index].body)
         }
         unsorted.sort { ($0.createdAt, $0.thread, $0.number) < ($1.createdAt, $1.thread, $1.number) }
         posts = unsorted

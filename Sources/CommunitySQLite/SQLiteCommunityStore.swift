@@ -12,7 +12,9 @@ import Foundation
 /// Its transactions also implement the discussion storage contract
 /// (`DiscussionReadTransaction`, `DiscussionWriteTransaction`): threads, posts, reactions, read
 /// state, follows, the inbox, flags, and full-text search on an FTS5 index kept in the same
-/// transaction as the posts.
+/// transaction as the posts; and the event storage contract (`EventReadTransaction`,
+/// `EventWriteTransaction`, with reminder receipts, live sessions and occurrence overrides): events,
+/// RSVPs and seat counters.
 ///
 /// ```swift
 /// let store = try SQLiteCommunityStore(path: "/var/lib/app/community.sqlite")

@@ -275,6 +275,156 @@ extension SQLiteMigration {
             -- preceded by the thread title for the first post. Deleted and hidden posts have none.
             CREATE VIRTUAL TABLE post_search USING fts5(text, tokenize = 'unicode61 remove_diacritics 2');
             """),
+        SQLiteMigration(version: 3, summary: "events: events, RSVPs, occurrence seat counters, reminder receipts, live sessions, occurrence overrides", sql: """
+            -- location_kind is 'online', 'inPerson' or 'hybrid'; hosts, recurrence_dates,
+            -- exception_dates and reminder_offsets are JSON arrays; created_by a stored principal.
+            CREATE TABLE events (
+                id BLOB NOT NULL PRIMARY KEY,
+                community_id BLOB NOT NULL REFERENCES communities(id),
+                space_id BLOB,
+                title TEXT NOT NULL,
+                description TEXT NOT NULL,
+                hosts TEXT NOT NULL,
+                format TEXT NOT NULL,
+                location_kind TEXT NOT NULL,
+                location_address TEXT,
+                location_join_url TEXT,
+                start TEXT NOT NULL,
+                time_zone TEXT NOT NULL,
+                duration REAL NOT NULL,
+                recurrence_rule TEXT,
+                recurrence_dates TEXT NOT NULL,
+                exception_dates TEXT NOT NULL,
+                capacity INTEGER,
+                rsvp_deadline REAL,
+                reminder_offsets TEXT NOT NULL,
+                status TEXT NOT NULL,
+                created_by TEXT NOT NULL,
+                created_at REAL NOT NULL
+            ) WITHOUT ROWID;
+            CREATE INDEX events_by_community ON events(community_id, id);
+
+            -- One answer per event, occurrence (its local start) and member.
+            CREATE TABLE event_rsvps (
+                event_id BLOB NOT NULL REFERENCES events(id),
+                occurrence TEXT NOT NULL,
+                member_id BLOB NOT NULL,
+                community_id BLOB NOT NULL,
+                response TEXT NOT NULL,
+                seat TEXT NOT NULL,
+                waitlist_number INTEGER,
+                responded_at REAL NOT NULL,
+                updated_at REAL NOT NULL,
+                PRIMARY KEY (event_id, occurrence, member_id)
+            ) WITHOUT ROWID;
+            CREATE INDEX event_rsvps_by_response ON event_rsvps(event_id, occurrence, response, member_id);
+            -- The waitlist in promotion order: waitlist number, then member id (as in memory).
+            CREATE INDEX event_rsvps_waitlist ON event_rsvps(event_id, occurrence, waitlist_number, member_id)
+                WHERE seat = 'waitlisted' AND waitlist_number IS NOT NULL;
+
+            -- Seat counters per occurrence, kept by the scheduler (never a count of RSVPs).
+            CREATE TABLE occurrence_seats (
+                event_id BLOB NOT NULL,
+                occurrence TEXT NOT NULL,
+                confirmed INTEGER NOT NULL,
+                waitlisted INTEGER NOT NULL,
+                next_waitlist_number INTEGER NOT NULL,
+                PRIMARY KEY (event_id, occurrence)
+            ) WITHOUT ROWID;
+
+            -- One receipt per reminder sent (offset in seconds before the start), so a restart never sends it twice.
+            CREATE TABLE reminder_receipts (
+                event_id BLOB NOT NULL,
+                occurrence TEXT NOT NULL,
+                member_id BLOB NOT NULL,
+                offset_seconds REAL NOT NULL,
+                sent_at REAL NOT NULL,
+                PRIMARY KEY (event_id, occurrence, member_id, offset_seconds)
+            ) WITHOUT ROWID;
+
+            -- Live sessions: an occurrence's live state, attendance sessions, questions with one
+            -- upvote per member, polls with one set of choices per member.
+            CREATE TABLE occurrence_live_states (
+                event_id BLOB NOT NULL,
+                occurrence TEXT NOT NULL,
+                started_at REAL,
+                ended_at REAL,
+                PRIMARY KEY (event_id, occurrence)
+            ) WITHOUT ROWID;
+
+            CREATE TABLE attendance_sessions (
+                event_id BLOB NOT NULL,
+                occurrence TEXT NOT NULL,
+                member_id BLOB NOT NULL,
+                number INTEGER NOT NULL,
+                joined_at REAL NOT NULL,
+                left_at REAL,
+                PRIMARY KEY (event_id, occurrence, member_id, number)
+            ) WITHOUT ROWID;
+
+            CREATE TABLE live_questions (
+                id BLOB NOT NULL PRIMARY KEY,
+                community_id BLOB NOT NULL,
+                event_id BLOB NOT NULL,
+                occurrence TEXT NOT NULL,
+                asked_by BLOB NOT NULL,
+                text TEXT NOT NULL,
+                votes INTEGER NOT NULL,
+                answered_at REAL,
+                created_at REAL NOT NULL
+            ) WITHOUT ROWID;
+            CREATE INDEX live_questions_by_occurrence ON live_questions(event_id, occurrence, id);
+
+            CREATE TABLE live_question_upvotes (
+                question_id BLOB NOT NULL,
+                member_id BLOB NOT NULL,
+                PRIMARY KEY (question_id, member_id)
+            ) WITHOUT ROWID;
+
+            -- options and counts are JSON arrays, in the same order.
+            CREATE TABLE polls (
+                id BLOB NOT NULL PRIMARY KEY,
+                community_id BLOB NOT NULL,
+                event_id BLOB NOT NULL,
+                occurrence TEXT NOT NULL,
+                question TEXT NOT NULL,
+                options TEXT NOT NULL,
+                multiple_choice INTEGER NOT NULL,
+                counts TEXT NOT NULL,
+                voters INTEGER NOT NULL,
+                closed_at REAL,
+                created_at REAL NOT NULL
+            ) WITHOUT ROWID;
+            CREATE INDEX polls_by_occurrence ON polls(event_id, occurrence, id);
+
+            CREATE TABLE poll_choices (
+                poll_id BLOB NOT NULL,
+                member_id BLOB NOT NULL,
+                choices TEXT NOT NULL,
+                PRIMARY KEY (poll_id, member_id)
+            ) WITHOUT ROWID;
+
+            -- A cancelled or changed occurrence (RECURRENCE-ID semantics), keyed by its original local
+            -- start. NULL columns keep the series' value; location_kind NULL keeps the series' place.
+            CREATE TABLE occurrence_overrides (
+                event_id BLOB NOT NULL,
+                occurrence TEXT NOT NULL,
+                community_id BLOB NOT NULL,
+                is_cancelled INTEGER NOT NULL,
+                start TEXT,
+                duration REAL,
+                title TEXT,
+                description TEXT,
+                location_kind TEXT,
+                location_address TEXT,
+                location_join_url TEXT,
+                updated_at REAL NOT NULL,
+                PRIMARY KEY (event_id, occurrence)
+            ) WITHOUT ROWID;
+            """),
+        SQLiteMigration(version: 4, summary: "events: RSVP policy (members, members and guests, hosts only)", sql: """
+            ALTER TABLE events ADD COLUMN rsvp_policy TEXT NOT NULL DEFAULT 'members';
+            """),
     ]
 }
 

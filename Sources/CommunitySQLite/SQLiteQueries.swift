@@ -104,6 +104,85 @@ enum SQLiteQueries {
     static let openFlagsPage =
         "SELECT \(SQLiteRecords.flagColumns) FROM flags WHERE community_id = ?1 AND resolution IS NULL AND id > ?2 ORDER BY id LIMIT ?3"
 
+    // MARK: Events
+
+    static let eventsPage =
+        "SELECT \(SQLiteRecords.eventColumns) FROM events WHERE community_id = ?1 AND id > ?2 ORDER BY id LIMIT ?3"
+
+    static let eventByID =
+        "SELECT \(SQLiteRecords.eventColumns) FROM events WHERE id = ?1 AND community_id = ?2"
+
+    /// Replaces every column of the event `?1` in community `?2` (parameters in
+    /// ``SQLiteRecords/eventColumns`` order); an event never moves to another community.
+    static let updateEvent = "UPDATE events SET \(assignments(SQLiteRecords.eventColumns)) WHERE id = ?1 AND community_id = ?2"
+
+    static let rsvpLookup =
+        "SELECT \(SQLiteRecords.rsvpColumns) FROM event_rsvps WHERE event_id = ?1 AND occurrence = ?2 AND member_id = ?3"
+
+    /// Stores or replaces the RSVP of (event, occurrence, member) (parameters in ``SQLiteRecords/rsvpColumns`` order).
+    static let upsertRSVP = """
+        INSERT INTO event_rsvps (\(SQLiteRecords.rsvpColumns)) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+        ON CONFLICT (event_id, occurrence, member_id) DO UPDATE SET
+            community_id = excluded.community_id, response = excluded.response, seat = excluded.seat,
+            waitlist_number = excluded.waitlist_number, responded_at = excluded.responded_at, updated_at = excluded.updated_at
+        """
+
+    static let seatsLookup =
+        "SELECT \(SQLiteRecords.seatsColumns) FROM occurrence_seats WHERE event_id = ?1 AND occurrence = ?2"
+
+    /// Stores or replaces an occurrence's counters (parameters in ``SQLiteRecords/seatsColumns`` order).
+    static let upsertSeats = """
+        INSERT INTO occurrence_seats (\(SQLiteRecords.seatsColumns)) VALUES (?1, ?2, ?3, ?4, ?5)
+        ON CONFLICT (event_id, occurrence) DO UPDATE SET
+            confirmed = excluded.confirmed, waitlisted = excluded.waitlisted, next_waitlist_number = excluded.next_waitlist_number
+        """
+
+    /// The first `?3` waitlisted RSVPs of an occurrence in promotion order, on the partial index `event_rsvps_waitlist`.
+    static let waitlist = """
+        SELECT \(SQLiteRecords.rsvpColumns) FROM event_rsvps
+        WHERE event_id = ?1 AND occurrence = ?2 AND seat = 'waitlisted' AND waitlist_number IS NOT NULL
+        ORDER BY waitlist_number, member_id LIMIT ?3
+        """
+
+    /// A page of an occurrence's RSVPs with response `?3`, strictly after member `?4`, in member order.
+    /// `INDEXED BY`: without statistics the planner prefers the primary key (already in member
+    /// order) and would filter every answer of the occurrence; the response index reads only the page.
+    static let rsvpsByResponse = """
+        SELECT \(SQLiteRecords.rsvpColumns) FROM event_rsvps INDEXED BY event_rsvps_by_response
+        WHERE event_id = ?1 AND occurrence = ?2 AND response = ?3 AND member_id > ?4
+        ORDER BY member_id LIMIT ?5
+        """
+
+    static let reminderReceiptLookup =
+        "SELECT \(SQLiteRecords.reminderReceiptColumns) FROM reminder_receipts WHERE event_id = ?1 AND occurrence = ?2 AND member_id = ?3 AND offset_seconds = ?4"
+
+    static let deleteReminderReceipt =
+        "DELETE FROM reminder_receipts WHERE event_id = ?1 AND occurrence = ?2 AND member_id = ?3 AND offset_seconds = ?4"
+
+    // MARK: Live sessions
+
+    static let liveStateLookup =
+        "SELECT \(SQLiteRecords.liveStateColumns) FROM occurrence_live_states WHERE event_id = ?1 AND occurrence = ?2"
+
+    /// Every attendance session of an occurrence, by member then number (the primary key's order).
+    static let attendanceOfOccurrence =
+        "SELECT \(SQLiteRecords.attendanceColumns) FROM attendance_sessions WHERE event_id = ?1 AND occurrence = ?2 ORDER BY member_id, number"
+
+    static let attendanceOfMember = """
+        SELECT \(SQLiteRecords.attendanceColumns) FROM attendance_sessions
+        WHERE event_id = ?1 AND occurrence = ?2 AND member_id = ?3 ORDER BY number
+        """
+
+    static let liveQuestionsOfOccurrence =
+        "SELECT \(SQLiteRecords.liveQuestionColumns) FROM live_questions WHERE event_id = ?1 AND occurrence = ?2 ORDER BY id"
+
+    static let pollsOfOccurrence =
+        "SELECT \(SQLiteRecords.pollColumns) FROM polls WHERE event_id = ?1 AND occurrence = ?2 ORDER BY id"
+
+    /// Every override of an event, by occurrence key (the primary key's order).
+    static let overridesOfEvent =
+        "SELECT \(SQLiteRecords.overrideColumns) FROM occurrence_overrides WHERE event_id = ?1 ORDER BY occurrence"
+
     /// Ranked full-text search. Parameters: `?1` the FTS5 query (``ftsQuery(_:)``), `?2`
     /// community, `?3` the spaces as a JSON array of upper-case hex ids, `?4` offset, `?5` limit.
     /// FTS5's `bm25()` is lower-is-better: the score is its negation, so greater is better.

@@ -52,6 +52,45 @@ import Testing
         ("search document", "SELECT p.seq, t.title FROM posts p LEFT JOIN threads t ON t.id = p.thread_id WHERE p.id = ?"),
     ]
 
+    /// The event queries: each served by an index that also gives its order (no temporary B-tree).
+    static let eventQueries: [(name: String, sql: String)] = [
+        ("events page", SQLiteQueries.eventsPage),
+        ("event by id", SQLiteQueries.eventByID),
+        ("update event", SQLiteQueries.updateEvent),
+        ("rsvp lookup", SQLiteQueries.rsvpLookup),
+        ("seats lookup", SQLiteQueries.seatsLookup),
+        ("waitlist in number order", SQLiteQueries.waitlist),
+        ("rsvps by response, paged", SQLiteQueries.rsvpsByResponse),
+        ("event of a community check", "SELECT 1 FROM events WHERE id = ? AND community_id = ?"),
+        ("reminder receipt lookup", SQLiteQueries.reminderReceiptLookup),
+        ("delete reminder receipt", SQLiteQueries.deleteReminderReceipt),
+        ("live state lookup", SQLiteQueries.liveStateLookup),
+        ("attendance of an occurrence", SQLiteQueries.attendanceOfOccurrence),
+        ("attendance of a member", SQLiteQueries.attendanceOfMember),
+        ("questions of an occurrence", SQLiteQueries.liveQuestionsOfOccurrence),
+        ("polls of an occurrence", SQLiteQueries.pollsOfOccurrence),
+        ("question by id", "SELECT text FROM live_questions WHERE id = ? AND community_id = ?"),
+        ("upvote check", "SELECT 1 FROM live_question_upvotes WHERE question_id = ? AND member_id = ?"),
+        ("poll choices", "SELECT choices FROM poll_choices WHERE poll_id = ? AND member_id = ?"),
+        ("overrides of an event", SQLiteQueries.overridesOfEvent),
+    ]
+
+    @Test(arguments: eventQueries.map(\.name))
+    func eventQueryUsesAnIndexInOrder(_ name: String) throws {
+        let plan = try Self.plan(of: try #require(Self.eventQueries.first { $0.name == name }?.sql))
+        #expect(!plan.isEmpty)
+        #expect(plan.filter(Self.scansATable).isEmpty, "\(name) scans a table: \(plan.joined(separator: " | "))")
+        #expect(!plan.contains { $0.contains("TEMP B-TREE") }, "\(name) sorts: \(plan.joined(separator: " | "))")
+        #expect(plan.contains { $0.hasPrefix("SEARCH ") }, "\(name) searches nothing: \(plan.joined(separator: " | "))")
+    }
+
+    /// The waitlist reads its partial index, and the answers page the response index, not the table's key order.
+    @Test func waitlistAndAnswersUseTheirIndexes() throws {
+        #expect(try Self.plan(of: SQLiteQueries.waitlist).contains { $0.contains("INDEX event_rsvps_waitlist") })
+        #expect(try Self.plan(of: SQLiteQueries.rsvpsByResponse).contains { $0.contains("INDEX event_rsvps_by_response") })
+        #expect(try Self.plan(of: SQLiteQueries.eventsPage).contains { $0.contains("INDEX events_by_community") })
+    }
+
     @Test(arguments: discussionQueries.map(\.name))
     func discussionQueryUsesAnIndexInOrder(_ name: String) throws {
         let plan = try Self.plan(of: try #require(Self.discussionQueries.first { $0.name == name }?.sql))

@@ -44,6 +44,8 @@ public struct CommunityEvent: Hashable, Sendable, Codable, Identifiable {
     public var rsvpDeadline: TimeInterval?
     /// Reminder offsets before each occurrence (default 24 h and 1 h).
     public var reminderOffsets: [TimeInterval]
+    /// Who may answer for themselves.
+    public var rsvpPolicy: RSVPPolicy
     /// Scheduled, live, ended or cancelled.
     public var status: Status
     /// Who created it.
@@ -56,8 +58,8 @@ public struct CommunityEvent: Hashable, Sendable, Codable, Identifiable {
         id: EventID, communityID: CommunityID, spaceID: SpaceID?, title: String, description: String = "", hosts: [MemberID],
         format: Format, location: Location, start: String, timeZoneIdentifier: String, duration: TimeInterval,
         recurrenceRule: String? = nil, recurrenceDates: [String] = [], exceptionDates: [String] = [], capacity: Int? = nil,
-        rsvpDeadline: TimeInterval? = nil, reminderOffsets: [TimeInterval] = [86_400, 3_600], status: Status = .scheduled,
-        createdBy: Principal, createdAt: Date
+        rsvpDeadline: TimeInterval? = nil, reminderOffsets: [TimeInterval] = [86_400, 3_600], rsvpPolicy: RSVPPolicy = .members,
+        status: Status = .scheduled, createdBy: Principal, createdAt: Date
     ) {
         self.id = id
         self.communityID = communityID
@@ -76,6 +78,7 @@ public struct CommunityEvent: Hashable, Sendable, Codable, Identifiable {
         self.capacity = capacity
         self.rsvpDeadline = rsvpDeadline
         self.reminderOffsets = reminderOffsets
+        self.rsvpPolicy = rsvpPolicy
         self.status = status
         self.createdBy = createdBy
         self.createdAt = createdAt
@@ -103,6 +106,16 @@ public struct CommunityEvent: Hashable, Sendable, Codable, Identifiable {
         case inPerson(address: String)
         /// Both.
         case hybrid(address: String, joinURL: URL?)
+    }
+
+    /// Who may RSVP.
+    public enum RSVPPolicy: String, CaseIterable, Hashable, Sendable, Codable {
+        /// Members who may write in the event's space (guests may not), for themselves.
+        case members
+        /// Guests too: the space opens this event to its read-only visitors.
+        case membersAndGuests
+        /// Host-only: only hosts (and moderators) register attendees; members cannot answer themselves.
+        case hostsOnly
     }
 
     /// Where an event stands.

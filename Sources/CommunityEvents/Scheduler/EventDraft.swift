@@ -39,6 +39,8 @@ public struct EventDraft: Hashable, Sendable {
     public var rsvpDeadline: TimeInterval?
     /// Reminder offsets before each occurrence.
     public var reminderOffsets: [TimeInterval]
+    /// Who may RSVP: members (default), members and guests, or hosts only.
+    public var rsvpPolicy: CommunityEvent.RSVPPolicy
 
     /// Creates a draft with the required parts; the rest defaults to a single online meetup
     /// without capacity, reminded 24 h and 1 h before.
@@ -59,5 +61,6 @@ public struct EventDraft: Hashable, Sendable {
         self.capacity = nil
         self.rsvpDeadline = nil
         self.reminderOffsets = [86_400, 3_600]
+        self.rsvpPolicy = .members
     }
 }

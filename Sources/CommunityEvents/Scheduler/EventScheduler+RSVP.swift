@@ -5,19 +5,32 @@ extension EventScheduler {
     /// Answers for one occurrence. `going` takes a seat if one is free, else a place at the end
     /// of the waitlist; leaving a confirmed seat (maybe, not going) promotes the first waitlisted
     /// member. Answering the same again changes nothing.
+    /// Who may answer follows the event's ``CommunityCore/CommunityEvent/RSVPPolicy``: members who
+    /// may write in its space (`members`), guests too (`membersAndGuests`), or only hosts and
+    /// moderators registering attendees (`hostsOnly`). Hosts and moderators may always answer on
+    /// behalf of a member with `attendee`.
     /// - Parameters:
     ///   - occurrence: The occurrence's key (its local start), from ``occurrences(of:in:from:to:by:)``.
+    ///   - attendee: The member the answer is for; the actor by default.
     /// - Throws: `invalidInput` (not an occurrence of the event), `forbidden` (cannot RSVP in the
-    ///   space, deadline passed, occurrence started, event cancelled), `notFound`.
+    ///   space, host-only event, deadline passed, occurrence started, event cancelled), `notFound`.
     @discardableResult
     public func rsvp(to id: EventID, occurrence: String, _ response: EventRSVP.Response, in community: CommunityID,
-                     by actor: Principal) async throws -> EventRSVP {
-        guard let member = actor.memberID else {
-            throw CommunityError.invalidInput("an RSVP needs a member as actor, not \(actor)", field: "actor")
+                     for attendee: MemberID? = nil, by actor: Principal) async throws -> EventRSVP {
+        guard let member = attendee ?? actor.memberID else {
+            throw CommunityError.invalidInput("an RSVP needs a member: pass `attendee` when the actor is \(actor)", field: "actor")
         }
         return try await write { tx, outbox in
             let now = self.now
-            let event = try await bookableEvent(id, in: community, by: actor, tx: tx)
+            let event: CommunityEvent
+            if member == actor.memberID {
+                event = try await bookableEvent(id, in: community, by: actor, tx: tx)
+            } else {
+                event = try await manageableEvent(id, in: community, by: actor, tx: tx)
+                let attending = try await tx.acting(.member(member), in: community, at: now)
+                guard attending.status == .active else { throw CommunityError.forbidden("a \(attending.status.rawValue) member cannot attend") }
+                guard event.status != .cancelled else { throw CommunityError.forbidden("this event is cancelled") }
+            }
             let resolved = try Self.occurrence(occurrence, of: event, overrides: try await overrides(of: id, tx: tx))
             guard !resolved.isCancelled else { throw CommunityError.forbidden("this occurrence is cancelled") }
             let start = resolved.start
@@ -150,16 +163,25 @@ extension EventScheduler {
         return promoted
     }
 
+    /// The event, if the actor may answer for themselves under its RSVP policy.
     func bookableEvent(_ id: EventID, in community: CommunityID, by actor: Principal, tx: any EventReadTransaction) async throws -> CommunityEvent {
         guard let event = try await tx.event(id, in: community) else {
             throw CommunityError.notFound("no event with id \(id) in this community", field: "event")
         }
+        if event.rsvpPolicy == .hostsOnly, !(actor.memberID.map(event.hosts.contains) ?? false) {
+            _ = try await visibleEvent(id, in: community, by: actor, tx: tx)
+            throw CommunityError.forbidden("hosts register the attendees of this event; ask a host")
+        }
+        let minimum: Role = event.rsvpPolicy == .membersAndGuests ? .guest : .member
         if let space = event.spaceID {
-            try await tx.authorize(.react, by: actor, space: space, in: community, policy: environment.policy, at: now)
+            let access = try await tx.authorize(.read, by: actor, space: space, in: community, policy: environment.policy, at: now)
+            guard access.actor.isSystem || (access.actor.status == .active && access.role >= minimum) else {
+                throw CommunityError.forbidden("a \(access.actor.status == .active ? access.role.rawValue : access.actor.status.rawValue) may not RSVP to this event")
+            }
         } else {
             let acting = try await tx.acting(actor, in: community, at: now)
-            guard acting.isSystem || (acting.status == .active && acting.role >= .member) else {
-                throw CommunityError.forbidden("a \(acting.status == .active ? acting.role.rawValue : acting.status.rawValue) may not RSVP")
+            guard acting.isSystem || (acting.status == .active && acting.role >= minimum) else {
+                throw CommunityError.forbidden("a \(acting.status == .active ? acting.role.rawValue : acting.status.rawValue) may not RSVP to this event")
             }
         }
         guard event.status != .cancelled else { throw CommunityError.forbidden("this event is cancelled") }

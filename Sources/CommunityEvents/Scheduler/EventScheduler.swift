@@ -55,7 +55,7 @@ public struct EventScheduler: Sendable {
             hosts: draft.hosts, format: draft.format, location: draft.location, start: draft.start, timeZoneIdentifier: draft.timeZone,
             duration: draft.duration, recurrenceRule: draft.recurrenceRule, recurrenceDates: draft.recurrenceDates,
             exceptionDates: draft.exceptionDates, capacity: draft.capacity, rsvpDeadline: draft.rsvpDeadline,
-            reminderOffsets: draft.reminderOffsets, createdBy: actor, createdAt: now)
+            reminderOffsets: draft.reminderOffsets, rsvpPolicy: draft.rsvpPolicy, createdBy: actor, createdAt: now)
         _ = try Self.recurrence(of: candidate)
         return try await write { tx, _ in
             let now = self.now
