@@ -9,7 +9,7 @@ import Foundation
 // run of a few hundred rows that finishes in seconds.
 
 /// Every bench, in the order they run (reads first, so they see exactly the loaded data).
-let allBenches = ["thread.page", "space.threads", "unread.counts", "search", "post.create", "rrule.expand"]
+let allBenches = ["thread.page", "space.threads", "unread.counts", "search", "post.create", "rrule.expand", "rsvp.storm"]
 /// The benches that need the discussion workload loaded into the backends.
 let workloadBenches: Set<String> = ["thread.page", "space.threads", "unread.counts", "search", "post.create"]
 
@@ -79,6 +79,7 @@ func runBenches(_ selected: [String], scale: Scale, backends: [String], options:
         case "search": try await SearchBench.run(context)
         case "post.create": try await PostCreateBench.run(context)
         case "rrule.expand": try RRuleExpandBench.run(context)
+        case "rsvp.storm": try await RSVPStormBench.run(context, backends: backends)
         default: Report.note("unknown bench \(bench)")
         }
     }
