@@ -9,7 +9,7 @@ import Foundation
 // run of a few hundred rows that finishes in seconds.
 
 /// Every bench, in the order they run (reads first, so they see exactly the loaded data).
-let allBenches = ["thread.page", "space.threads", "unread.counts", "search", "post.create", "rrule.expand", "insights.report"]
+let allBenches = ["thread.page", "space.threads", "unread.counts", "search", "post.create", "rrule.expand", "rsvp.storm", "insights.report"]
 /// The benches that need the discussion workload loaded into the backends.
 let workloadBenches: Set<String> = ["thread.page", "space.threads", "unread.counts", "search", "post.create"]
 
@@ -82,6 +82,7 @@ func runBenches(_ selected: [String], scale: Scale, backends: [String], options:
         case "search": try await SearchBench.run(context)
         case "post.create": try await PostCreateBench.run(context)
         case "rrule.expand": try RRuleExpandBench.run(context)
+        case "rsvp.storm": try await RSVPStormBench.run(context, backends: backends)
         case "insights.report": try InsightsReportBench.run(activities: options.activities ?? InsightsReportBench.defaultActivities(scale))
         default: Report.note("unknown bench \(bench)")
         }

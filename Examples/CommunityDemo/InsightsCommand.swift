@@ -14,7 +14,7 @@ import Foundation
 enum InsightsCommand {
     static let usage = """
         usage: community-demo insights [--db PATH | --memory | --import FILE.jsonl] [--from ISO --to ISO] [--json]
-                                       [--svg DIR] [--crm FILE.csv|FILE.jsonl]
+                                       [--svg DIR] [--crm FILE.csv|FILE.jsonl] [--export FILE.jsonl]
 
           (default)       the report of the demo community in community-demo.sqlite
                           (built first if the file does not hold it yet)
@@ -30,6 +30,7 @@ enum InsightsCommand {
                           into DIR (created if needed)
           --crm FILE      also write the CRM export, one record per member: CSV (RFC 4180)
                           for FILE.csv, JSON Lines for FILE.jsonl
+          --export FILE   also write the demo community's activity log as JSON Lines (exchange format)
         """
 
     /// Runs the command.
@@ -71,6 +72,9 @@ enum InsightsCommand {
                     return usageError("--crm \(path): the file name must end in .csv or .jsonl")
                 }
                 outputs.crm = (path, format)
+            case "--export":
+                guard let path = value(argument) else { return usageError("--export needs a file path") }
+                outputs.exportPath = path
             case "--memory":
                 memory = true
             case "--db":
@@ -116,7 +120,12 @@ enum InsightsCommand {
             } else {
                 community = try await Tour(kit: kit, quiet: true).run()
             }
-            let log = ActivityLog(records: try await ActivityLogExport.records(of: community, from: store))
+            let records = try await ActivityLogExport.records(of: community, from: store)
+            if let exportPath = outputs.exportPath {
+                try ActivityLogWriter.write(records).write(to: URL(fileURLWithPath: exportPath))
+                FileHandle.standardError.write(Data("wrote \(records.count) activity lines to \(exportPath)\n".utf8))
+            }
+            let log = ActivityLog(records: records)
             let window: InsightsWindow?
             if from != nil || to != nil {
                 let covering = try InsightsWindow.covering(log)
@@ -139,6 +148,8 @@ enum InsightsCommand {
     struct Outputs {
         var svgDirectory: String?
         var crm: (path: String, format: CRMFormat)?
+        /// Where to write the demo community's log in the exchange format.
+        var exportPath: String?
     }
 
     /// Writes the charts and the CRM export, then prints the report (JSON or tables).
