@@ -1,5 +1,5 @@
 public import CommunityCore
-public import Foundation
+import Foundation
 
 /// Running an occurrence live: hosts start and end it, members join and leave (attendance
 /// sessions), attendees ask questions that others upvote, and hosts run polls.

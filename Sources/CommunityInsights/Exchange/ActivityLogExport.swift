@@ -1,5 +1,5 @@
 public import CommunityCore
-public import Foundation
+import Foundation
 
 /// Turns a community's SDK activity log into the exchange format, so the insights report can be
 /// computed over a live community exactly as over an imported file.
