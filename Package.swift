@@ -25,7 +25,9 @@ let package = Package(
     ],
     targets: [
         .target(name: "CommunityCore", swiftSettings: sharedSwiftSettings),
-        .target(name: "CommunityTesting", dependencies: ["CommunityCore", "CommunityDiscussions", "CommunityEvents"], swiftSettings: sharedSwiftSettings),
+        .target(
+            name: "CommunityTesting", dependencies: ["CommunityCore", "CommunityDiscussions", "CommunityEvents", "CommunityInsights"],
+            swiftSettings: sharedSwiftSettings),
         .target(name: "CommunityDiscussions", dependencies: ["CommunityCore"], swiftSettings: sharedSwiftSettings),
         .target(name: "CommunityEvents", dependencies: ["CommunityCore"], swiftSettings: sharedSwiftSettings),
         .target(name: "CommunityInsights", dependencies: ["CommunityCore"], swiftSettings: sharedSwiftSettings),
@@ -36,7 +38,7 @@ let package = Package(
         // `swift run -c release community-bench`: figures of Benchmarks/README.md (never timed tests).
         .executableTarget(
             name: "community-bench",
-            dependencies: ["CommunityCore", "CommunityDiscussions", "CommunityEvents", "CommunityInsights", "CommunitySQLite", "CSQLite"],
+            dependencies: ["CommunityCore", "CommunityDiscussions", "CommunityEvents", "CommunityInsights", "CommunitySQLite", "CommunityTesting", "CSQLite"],
             path: "Benchmarks/CommunityBench",
             resources: [.copy("Resources")],
             swiftSettings: sharedSwiftSettings
@@ -50,7 +52,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CommunityInsightsTests",
-            dependencies: ["CommunityInsights", "CommunityCore"],
+            dependencies: ["CommunityInsights", "CommunityCore", "CommunityTesting"],
             exclude: ["Fixtures"],
             swiftSettings: sharedSwiftSettings
         ),

@@ -1,5 +1,6 @@
 import CommunityCore
 import CommunityInsights
+import CommunityTesting
 import Foundation
 import Synchronization
 

@@ -18,7 +18,7 @@ public struct ActivityLog: Sendable, Hashable {
     }
 
     /// Creates a log from records already sorted by (t, line).
-    init(sorted records: [ActivityRecord]) {
+    package init(sorted records: [ActivityRecord]) {
         self.records = records
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import CommunityInsights
 
 /// A seedable random number generator: xoshiro256** seeded through SplitMix64
 /// (INSIGHTS.md §6). Swift's `SystemRandomNumberGenerator` cannot be seeded, so synthetic data

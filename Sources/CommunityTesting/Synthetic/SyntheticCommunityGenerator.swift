@@ -1,5 +1,6 @@
 public import CommunityCore
 public import Foundation
+import CommunityInsights
 
 /// The deterministic synthetic community of INSIGHTS.md §6, scaled by ``Configuration/events``
 /// (10 M by default; tests use 100 k). Seed → SplitMix64 → xoshiro256**; nothing reads the

@@ -1,4 +1,5 @@
 import Foundation
+import CommunityInsights
 
 /// The mutable work of ``SyntheticCommunityGenerator``.
 struct SyntheticBuilder {

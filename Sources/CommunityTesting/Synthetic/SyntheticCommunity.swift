@@ -1,3 +1,5 @@
+public import CommunityInsights
+
 /// A generated activity log and the manifest of the parameters it was drawn from.
 ///
 /// ```swift
