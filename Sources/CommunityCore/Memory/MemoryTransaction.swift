@@ -43,7 +43,7 @@ final class MemoryTransaction: StoreWriteTransaction {
 
     func members(in community: CommunityID, matching query: DirectoryQuery, after: MemberID?, limit: Int) async throws -> [Member] {
         guard let index = state.directory[community] else { return [] }
-        var ids = index.members(matching: query).filter { after == nil || $0 > after! }.sorted()
+        var ids = index.members(matching: query).filter { id in after.map { id > $0 } ?? true }.sorted()
         if ids.count > limit { ids.removeSubrange(max(0, limit)...) }
         return ids.compactMap { state.members[$0] }
     }
