@@ -134,9 +134,11 @@ extension DiscussionEngine {
                     var position: ThreadPosition?
                     scan: while true {
                         let threads = try await tx.threads(in: space.id, order: .latestActivity, after: position, limit: 100)
+                        let active = threads.prefix { $0.lastActivityAt > mark }
+                        let markers = try await tx.readMarkers(of: member, in: active.map(\.id))
                         for thread in threads {
                             guard thread.lastActivityAt > mark else { break scan }
-                            let unread = try await unread(thread, member: me, readUpTo: mark, tx: tx)
+                            let unread = Self.unread(thread, member: me, readUpTo: mark, lastRead: markers[thread.id]?.lastReadNumber ?? 0)
                             if unread > 0 {
                                 count.threads += 1
                                 count.posts += unread
@@ -158,6 +160,12 @@ extension DiscussionEngine {
     func unread(_ thread: DiscussionThread, member: Member, readUpTo mark: Date, tx: any DiscussionReadTransaction) async throws -> Int {
         guard thread.lastActivityAt > max(mark, member.joinedAt) else { return 0 }
         let lastRead = try await tx.readMarker(of: member.id, in: thread.id)?.lastReadNumber ?? 0
+        return Self.unread(thread, member: member, readUpTo: mark, lastRead: lastRead)
+    }
+
+    /// Unread posts given the member's last read number.
+    static func unread(_ thread: DiscussionThread, member: Member, readUpTo mark: Date, lastRead: Int) -> Int {
+        guard thread.lastActivityAt > max(mark, member.joinedAt) else { return 0 }
         return max(0, thread.lastPostNumber - lastRead)
     }
 

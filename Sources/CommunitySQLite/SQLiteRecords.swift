@@ -1,6 +1,7 @@
 import CSQLite
 import CommunityCore
 import Foundation
+import Synchronization
 
 /// Column lists, parameter lists and row decoders of every record kind.
 enum SQLiteRecords {
@@ -19,19 +20,49 @@ enum SQLiteRecords {
     }
 
     static func json<T: Encodable>(_ value: T) throws -> SQLiteValue {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let data = try encoder.encode(value)
         return .text(String(decoding: data, as: UTF8.self))
     }
 
-    static func json<T: Decodable>(_ type: T.Type, _ row: SQLiteRow, _ column: Int32, field: String) throws -> T {
+    /// One encoder for every row (sorted keys, so equal values store equal text).
+    private static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }()
+
+    static func json<T: Decodable & Sendable>(_ type: T.Type, _ row: SQLiteRow, _ column: Int32, field: String) throws -> T {
+        let text = row.text(column)
+        // Most list and map columns (mentions, links, tags, reaction counts) are empty: decode an
+        // empty value once per type instead of running a decoder per row.
+        if text == "[]" || text == "{}" {
+            let key = EmptyKey(type: ObjectIdentifier(type), text: text)
+            if let cached = emptyValues.withLock({ $0[key] }) as? T { return cached }
+            let value = try decode(type, text, field: field)
+            emptyValues.withLock { $0[key] = value }
+            return value
+        }
+        return try decode(type, text, field: field)
+    }
+
+    private static func decode<T: Decodable>(_ type: T.Type, _ text: String, field: String) throws -> T {
         do {
-            return try JSONDecoder().decode(type, from: Data(row.text(column).utf8))
+            return try decoder.decode(type, from: Data(text.utf8))
         } catch {
             throw corrupt("the \(field) column does not hold valid JSON")
         }
     }
+
+    /// One decoder for every row: it holds no per-call state.
+    private static let decoder = JSONDecoder()
+
+    private struct EmptyKey: Hashable {
+        var type: ObjectIdentifier
+        var text: String
+    }
+
+    /// Decoded empty values per type (`[]`, `{}`); immutable value types, safe to share.
+    private static let emptyValues = Mutex<[EmptyKey: any Sendable]>([:])
 
     static func enumeration<E: RawRepresentable>(_ type: E.Type, _ row: SQLiteRow, _ column: Int32, field: String) throws -> E where E.RawValue == String {
         let text = row.text(column)

@@ -101,6 +101,24 @@ extension SQLiteTransaction: DiscussionWriteTransaction {
         }
     }
 
+    func readMarkers(of member: MemberID, in threads: [ThreadID]) async throws -> [ThreadID: ReadMarker] {
+        let unique = Array(Set(threads))
+        guard !unique.isEmpty else { return [:] }
+        var markers: [ThreadID: ReadMarker] = [:]
+        // In chunks of at most 200 ids, so the statement cache holds few shapes.
+        for start in stride(from: 0, to: unique.count, by: 200) {
+            let chunk = Array(unique[start..<min(unique.count, start + 200)])
+            let list = Array(repeating: "?", count: chunk.count).joined(separator: ", ")
+            let found = try run { db in
+                try db.query(
+                    "SELECT \(SQLiteRecords.readMarkerColumns) FROM read_markers WHERE member_id = ? AND thread_id IN (\(list))",
+                    [.id(member)] + chunk.map { .id($0) }, row: SQLiteRecords.readMarker)
+            }
+            for marker in found { markers[marker.threadID] = marker }
+        }
+        return markers
+    }
+
     func spaceReadMark(of member: MemberID, in space: SpaceID) async throws -> SpaceReadMark? {
         try run { db in
             try db.queryFirst(

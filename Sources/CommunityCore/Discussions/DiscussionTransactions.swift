@@ -40,6 +40,10 @@ public protocol DiscussionReadTransaction: InboxReadTransaction {
 
     /// The member's read marker in the thread.
     func readMarker(of member: MemberID, in thread: ThreadID) async throws -> ReadMarker?
+    /// The member's read markers in several threads at once, by thread (threads without one are
+    /// absent). A default implementation asks ``readMarker(of:in:)`` per thread; backends answer
+    /// it in one query.
+    func readMarkers(of member: MemberID, in threads: [ThreadID]) async throws -> [ThreadID: ReadMarker]
     /// The member's "mark space read" mark.
     func spaceReadMark(of member: MemberID, in space: SpaceID) async throws -> SpaceReadMark?
 

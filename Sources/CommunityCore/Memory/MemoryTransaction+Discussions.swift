@@ -64,6 +64,11 @@ extension MemoryTransaction: DiscussionWriteTransaction {
 
     func readMarker(of member: MemberID, in thread: ThreadID) async throws -> ReadMarker? { d.readMarkers[member]?[thread] }
 
+    func readMarkers(of member: MemberID, in threads: [ThreadID]) async throws -> [ThreadID: ReadMarker] {
+        guard let markers = d.readMarkers[member] else { return [:] }
+        return Dictionary(uniqueKeysWithValues: threads.compactMap { thread in markers[thread].map { (thread, $0) } })
+    }
+
     func spaceReadMark(of member: MemberID, in space: SpaceID) async throws -> SpaceReadMark? { d.spaceReadMarks[member]?[space] }
 
     func isFollowing(_ member: MemberID, _ target: FollowTarget) async throws -> Bool { d.followers[target]?.contains(member) ?? false }
