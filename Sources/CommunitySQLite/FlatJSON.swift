@@ -1,0 +1,57 @@
+/// Fast readers for the flat JSON shapes the store writes in its own columns — string lists and
+/// string-to-integer maps such as `{"👍":2,"🎉":1}` — which rows decode by the hundred.
+/// They accept exactly that shape without escapes and return `nil` on anything else, so the
+/// caller falls back to `JSONDecoder` (same results, just slower).
+enum FlatJSON {
+    /// `["a","b"]` → `["a", "b"]`; `nil` if the text is not a flat list of escape-free strings.
+    static func strings(_ text: String) -> [String]? {
+        var utf8 = Array(text.utf8)[...]
+        guard utf8.popFirst() == UInt8(ascii: "["), utf8.popLast() == UInt8(ascii: "]") else { return nil }
+        var result: [String] = []
+        if utf8.isEmpty { return result }
+        while true {
+            guard let value = string(&utf8) else { return nil }
+            result.append(value)
+            guard let next = utf8.popFirst() else { return result }
+            guard next == UInt8(ascii: ",") else { return nil }
+        }
+    }
+
+    /// `{"a":1,"b":2}` → `["a": 1, "b": 2]`; `nil` if the text is not a flat map of escape-free
+    /// keys to integers.
+    static func counts(_ text: String) -> [String: Int]? {
+        var utf8 = Array(text.utf8)[...]
+        guard utf8.popFirst() == UInt8(ascii: "{"), utf8.popLast() == UInt8(ascii: "}") else { return nil }
+        var result: [String: Int] = [:]
+        if utf8.isEmpty { return result }
+        while true {
+            guard let key = string(&utf8), utf8.popFirst() == UInt8(ascii: ":") else { return nil }
+            var value = 0
+            var negative = false
+            var digits = 0
+            if utf8.first == UInt8(ascii: "-") { negative = true; utf8.removeFirst() }
+            while let byte = utf8.first, byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") {
+                let (times, overflow1) = value.multipliedReportingOverflow(by: 10)
+                let (sum, overflow2) = times.addingReportingOverflow(Int(byte - UInt8(ascii: "0")))
+                guard !overflow1, !overflow2 else { return nil }
+                value = sum
+                digits += 1
+                utf8.removeFirst()
+            }
+            guard digits > 0, result[key] == nil else { return nil }
+            result[key] = negative ? -value : value
+            guard let next = utf8.popFirst() else { return result }
+            guard next == UInt8(ascii: ",") else { return nil }
+        }
+    }
+
+    /// A quoted string without escapes, consumed from the front of `utf8`.
+    private static func string(_ utf8: inout ArraySlice<UInt8>) -> String? {
+        guard utf8.popFirst() == UInt8(ascii: "\"") else { return nil }
+        guard let end = utf8.firstIndex(of: UInt8(ascii: "\"")) else { return nil }
+        let bytes = utf8[utf8.startIndex..<end]
+        guard !bytes.contains(UInt8(ascii: "\\")), !bytes.contains(where: { $0 < 0x20 }) else { return nil }
+        utf8 = utf8[utf8.index(after: end)...]
+        return String(validating: bytes, as: UTF8.self)
+    }
+}
