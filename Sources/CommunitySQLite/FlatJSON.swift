@@ -54,4 +54,58 @@ enum FlatJSON {
         utf8 = utf8[utf8.index(after: end)...]
         return String(validating: bytes, as: UTF8.self)
     }
+
+    // MARK: Writing
+
+    /// `["a","b"]`, with JSON string escaping.
+    static func write(_ strings: [String]) -> String {
+        var out = "["
+        for (index, string) in strings.enumerated() {
+            if index > 0 { out += "," }
+            quote(string, into: &out)
+        }
+        return out + "]"
+    }
+
+    /// `{"a":1,"b":2}` with keys sorted (equal maps store equal text), JSON string escaping.
+    static func write(_ counts: [String: Int]) -> String {
+        var out = "{"
+        for (index, key) in counts.keys.sorted().enumerated() {
+            if index > 0 { out += "," }
+            quote(key, into: &out)
+            out += ":" + String(counts[key] ?? 0)
+        }
+        return out + "}"
+    }
+
+    /// `{"a":"x","b":"y"}` with keys sorted, JSON string escaping.
+    static func write(_ map: [String: String]) -> String {
+        var out = "{"
+        for (index, key) in map.keys.sorted().enumerated() {
+            if index > 0 { out += "," }
+            quote(key, into: &out)
+            out += ":"
+            quote(map[key] ?? "", into: &out)
+        }
+        return out + "}"
+    }
+
+    /// Appends `text` as a JSON string: `"` and `\` escaped, control characters as `\u00XX`.
+    private static func quote(_ text: String, into out: inout String) {
+        out += "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case let control where control.value < 0x20:
+                let hex = String(control.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        out += "\""
+    }
 }

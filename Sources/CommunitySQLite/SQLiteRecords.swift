@@ -20,6 +20,11 @@ enum SQLiteRecords {
     }
 
     static func json<T: Encodable>(_ value: T) throws -> SQLiteValue {
+        // The flat shapes written by the hundred get a hand writer (valid JSON, sorted keys).
+        if let strings = value as? [String] { return .text(FlatJSON.write(strings)) }
+        if let counts = value as? [String: Int] { return .text(FlatJSON.write(counts)) }
+        if let map = value as? [String: String] { return .text(FlatJSON.write(map)) }
+        if let ids = value as? [MemberID] { return .text(FlatJSON.write(ids.map(\.description))) }
         let data = try encoder.encode(value)
         return .text(String(decoding: data, as: UTF8.self))
     }

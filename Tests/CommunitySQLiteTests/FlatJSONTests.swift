@@ -59,4 +59,22 @@ import Testing
         #expect(fast > 500)
         #expect(FlatJSON.strings("[\"a\",]") == nil && FlatJSON.strings("[\"a\" \"b\"]") == nil && FlatJSON.strings("[1]") == nil)
     }
+
+    @Test func writersProduceJSONThatDecodesToTheSameValue() throws {
+        var rng = SplitMix64(state: 13)
+        for _ in 0..<3_000 {
+            let list = (0..<Int.random(in: 0...4, using: &rng)).map { _ in Self.text(&rng) }
+            var counts: [String: Int] = [:]
+            var map: [String: String] = [:]
+            for _ in 0..<Int.random(in: 0...4, using: &rng) {
+                counts[Self.text(&rng)] = Int.random(in: Int.min / 2...Int.max / 2, using: &rng)
+                map[Self.text(&rng)] = Self.text(&rng)
+            }
+            #expect(try JSONDecoder().decode([String].self, from: Data(FlatJSON.write(list).utf8)) == list)
+            #expect(try JSONDecoder().decode([String: Int].self, from: Data(FlatJSON.write(counts).utf8)) == counts)
+            #expect(try JSONDecoder().decode([String: String].self, from: Data(FlatJSON.write(map).utf8)) == map)
+            #expect(FlatJSON.strings(FlatJSON.write(list)).map { $0 == list } ?? true, "read back what was written")
+        }
+        #expect(FlatJSON.write(["b": 2, "a": 1]) == "{\"a\":1,\"b\":2}", "sorted keys")
+    }
 }
