@@ -33,6 +33,12 @@ public struct EventConformance: Sendable {
         case concurrentRSVPsNeverOversell
         /// Two communities in one store never see each other's events, answers or counters.
         case tenantIsolation
+        /// Reminders: once per member and offset, across restarted runners; missed ones only before the start.
+        case reminders
+        /// Live sessions: attendance minutes and no-shows, questions and upvotes, polls.
+        case liveSessions
+        /// Occurrence overrides: cancel, move (keeping RSVPs), split this and following.
+        case overrides
 
         /// The case's name.
         public var description: String { rawValue }
@@ -64,6 +70,9 @@ public struct EventConformance: Sendable {
         case .modelBasedSequence: try await modelBasedSequence(world, check)
         case .concurrentRSVPsNeverOversell: try await concurrentRSVPsNeverOversell(world, check)
         case .tenantIsolation: try await tenantIsolation(world, check)
+        case .reminders: try await reminders(world, check)
+        case .liveSessions: try await liveSessions(world, check)
+        case .overrides: try await overrides(world, check)
         }
     }
 }
