@@ -4,7 +4,7 @@ import Foundation
 import Synchronization
 
 extension DiscussionConformance {
-    func search(_ w: DiscussionWorld, _ check: DiscussionCheck) async throws {
+    func search(_ w: DiscussionWorld, _ check: ConformanceCheck) async throws {
         let event = try await w.engine.startThread(in: w.general.id, of: w.community, title: "Prochain événement à Paris",
                                                    body: "Le meetup Swift aura lieu au café", by: .member(w.ada.id))
         let other = try await w.engine.startThread(in: w.help.id, of: w.community, title: "Swift concurrency",
@@ -34,7 +34,7 @@ extension DiscussionConformance {
         try await check.throwsCode(.invalidInput, "a query without words") { try await w.engine.search("?!", in: w.community, by: .member(w.bob.id)) }
     }
 
-    func flagsAndModeration(_ w: DiscussionWorld, _ check: DiscussionCheck) async throws {
+    func flagsAndModeration(_ w: DiscussionWorld, _ check: ConformanceCheck) async throws {
         let started = try await w.engine.startThread(in: w.general.id, of: w.community, title: "Buy now", body: "cheap pills", by: .member(w.bob.id))
         let post = started.firstPost.id
         try await w.engine.configure(CommunityDiscussionSettings(communityID: w.community, autoHideFlagThreshold: 2), by: w.owner)
@@ -77,7 +77,7 @@ extension DiscussionConformance {
         }
     }
 
-    func threadModeration(_ w: DiscussionWorld, _ check: DiscussionCheck) async throws {
+    func threadModeration(_ w: DiscussionWorld, _ check: ConformanceCheck) async throws {
         let started = try await w.engine.startThread(in: w.general.id, of: w.community, kind: .question, title: "Q", body: "?", by: .member(w.ada.id))
         let thread = started.thread.id
         try await check.throwsCode(.forbidden, "members do not lock") { try await w.engine.lock(thread, in: w.community, by: .member(w.bob.id)) }
@@ -112,7 +112,7 @@ extension DiscussionConformance {
         }
     }
 
-    func rateLimits(_ world: DiscussionWorld, _ check: DiscussionCheck) async throws {
+    func rateLimits(_ world: DiscussionWorld, _ check: ConformanceCheck) async throws {
         let w = DiscussionWorld(fixture: world.fixture, engine: DiscussionEngine(world.fixture.environment,
             configuration: .init(rateLimits: .init(postsPerMinute: 3, newMemberPostsPerMinute: 1, newMemberPeriod: 86_400))))
         let thread = try await w.engine.startThread(in: w.general.id, of: w.community, title: "Busy", body: "x", by: .member(w.moderator.id)).thread.id
@@ -146,7 +146,7 @@ extension DiscussionConformance {
         try await w.engine.reply(to: thread, in: w.community, body: "x", by: .member(w.cyd.id))
     }
 
-    func permissions(_ w: DiscussionWorld, _ check: DiscussionCheck) async throws {
+    func permissions(_ w: DiscussionWorld, _ check: ConformanceCheck) async throws {
         try await check.throwsCode(.forbidden, "a guest cannot start a thread") {
             try await w.engine.startThread(in: w.general.id, of: w.community, title: "Hi", body: "x", by: .member(w.guest.id))
         }
@@ -174,7 +174,7 @@ extension DiscussionConformance {
         }
     }
 
-    func concurrentPosting(_ w: DiscussionWorld, _ check: DiscussionCheck) async throws {
+    func concurrentPosting(_ w: DiscussionWorld, _ check: ConformanceCheck) async throws {
         var threads: [ThreadID] = []
         for index in 0..<10 {
             threads.append(try await w.engine.startThread(in: index % 2 == 0 ? w.general.id : w.help.id, of: w.community, title: "T\(index)",
@@ -232,7 +232,7 @@ extension DiscussionConformance {
         try check.equal(found, (0..<tasks).filter { $0 % 7 == 3 }.count, "search finds every matching reply")
     }
 
-    func realTime(_ w: DiscussionWorld, _ check: DiscussionCheck) async throws {
+    func realTime(_ w: DiscussionWorld, _ check: ConformanceCheck) async throws {
         let start = try await w.fixture.environment.store.read { tx in try await tx.lastActivitySequence() }
         let expected = 60
         let received = try await withThrowingTaskGroup(of: [Activity].self) { group in

@@ -3,7 +3,7 @@ import CommunityDiscussions
 import Foundation
 
 extension DiscussionConformance {
-    func threadsAndPosts(_ w: DiscussionWorld, _ check: DiscussionCheck) async throws {
+    func threadsAndPosts(_ w: DiscussionWorld, _ check: ConformanceCheck) async throws {
         let started = try await w.engine.startThread(
             in: w.general.id, of: w.community, title: "Bienvenue à tous", body: "Hello **@member-3**, see https://swift.org/docs. #Intro #swift",
             tags: ["welcome"], by: .member(w.ada.id))
@@ -54,7 +54,7 @@ extension DiscussionConformance {
         try check.equal(log.filter { $0.verb == .threadCreated }.count, 2, "one thread.created activity per thread")
     }
 
-    func listings(_ w: DiscussionWorld, _ check: DiscussionCheck) async throws {
+    func listings(_ w: DiscussionWorld, _ check: ConformanceCheck) async throws {
         var threads: [DiscussionThread] = []
         for index in 0..<12 {
             w.tick()
@@ -100,7 +100,7 @@ extension DiscussionConformance {
         }
     }
 
-    func editsAndTombstones(_ w: DiscussionWorld, _ check: DiscussionCheck) async throws {
+    func editsAndTombstones(_ w: DiscussionWorld, _ check: ConformanceCheck) async throws {
         let started = try await w.engine.startThread(in: w.general.id, of: w.community, title: "Edits", body: "first version", by: .member(w.ada.id))
         let reply = try await w.engine.reply(to: started.thread.id, in: w.community, body: "draft", by: .member(w.bob.id))
         w.tick()
@@ -136,7 +136,7 @@ extension DiscussionConformance {
         }
     }
 
-    func acceptedAnswers(_ w: DiscussionWorld, _ check: DiscussionCheck) async throws {
+    func acceptedAnswers(_ w: DiscussionWorld, _ check: ConformanceCheck) async throws {
         let question = try await w.engine.startThread(in: w.help.id, of: w.community, kind: .question, title: "How?", body: "?", by: .member(w.ada.id))
         let staffAnswer = try await w.engine.reply(to: question.thread.id, in: w.community, body: "staff says", by: .member(w.moderator.id))
         let peerAnswer = try await w.engine.reply(to: question.thread.id, in: w.community, body: "peer says", by: .member(w.bob.id))
@@ -162,7 +162,7 @@ extension DiscussionConformance {
         try check.that(inbox.contains { $0.kind == .answerAccepted && $0.postID == peerAnswer.id }, "the answerer is told")
     }
 
-    func reactions(_ w: DiscussionWorld, _ check: DiscussionCheck) async throws {
+    func reactions(_ w: DiscussionWorld, _ check: ConformanceCheck) async throws {
         let started = try await w.engine.startThread(in: w.general.id, of: w.community, title: "React", body: "x", by: .member(w.ada.id))
         let post = started.firstPost.id
         var summary = try await w.engine.react(to: post, in: w.community, with: "👍", by: .member(w.bob.id))
@@ -188,7 +188,7 @@ extension DiscussionConformance {
         }
     }
 
-    func followsAndInbox(_ w: DiscussionWorld, _ check: DiscussionCheck) async throws {
+    func followsAndInbox(_ w: DiscussionWorld, _ check: ConformanceCheck) async throws {
         try await w.engine.follow(.space(w.general.id), in: w.community, by: .member(w.cyd.id))
         let started = try await w.engine.startThread(in: w.general.id, of: w.community, title: "News", body: "hi @member-3", by: .member(w.ada.id))
         let thread = started.thread.id
@@ -219,7 +219,7 @@ extension DiscussionConformance {
         _ = reply
     }
 
-    func readTracking(_ w: DiscussionWorld, _ check: DiscussionCheck) async throws {
+    func readTracking(_ w: DiscussionWorld, _ check: ConformanceCheck) async throws {
         let a = try await w.engine.startThread(in: w.general.id, of: w.community, title: "A", body: "1", by: .member(w.ada.id)).thread.id
         let b = try await w.engine.startThread(in: w.general.id, of: w.community, title: "B", body: "1", by: .member(w.ada.id)).thread.id
         for _ in 0..<4 { w.tick(); try await w.engine.reply(to: a, in: w.community, body: "r", by: .member(w.bob.id)) }

@@ -64,7 +64,9 @@ public struct DiscussionConformance: Sendable {
     /// - Throws: ``DiscussionConformanceFailure``, or the store's own error.
     public func run(_ testCase: Case) async throws {
         let world = try await DiscussionWorld.make(store: try await makeStore())
-        let check = DiscussionCheck(testCase: testCase)
+        let check = ConformanceCheck { message, _, line in
+            DiscussionConformanceFailure(testCase: testCase, message: message, line: line)
+        }
         switch testCase {
         case .threadsAndPosts: try await threadsAndPosts(world, check)
         case .listings: try await listings(world, check)
@@ -97,27 +99,6 @@ public struct DiscussionConformanceFailure: Error, CustomStringConvertible, Send
     public var description: String { "\(testCase.rawValue): \(message) (DiscussionConformance line \(line))" }
 }
 
-struct DiscussionCheck: Sendable {
-    let testCase: DiscussionConformance.Case
-
-    func that(_ condition: Bool, _ message: @autoclosure () -> String, line: Int = #line) throws {
-        guard condition else { throw DiscussionConformanceFailure(testCase: testCase, message: message(), line: line) }
-    }
-
-    func equal<T: Equatable>(_ actual: T, _ expected: T, _ what: String, line: Int = #line) throws {
-        try that(actual == expected, "\(what): expected \(expected), got \(actual)", line: line)
-    }
-
-    func throwsCode<T>(_ code: CommunityError.Code, _ what: String, line: Int = #line, _ body: () async throws -> T) async throws {
-        do {
-            _ = try await body()
-        } catch let error as CommunityError {
-            try that(error.code == code, "\(what): expected \(code), got \(error)", line: line)
-            return
-        }
-        throw DiscussionConformanceFailure(testCase: testCase, message: "\(what): expected \(code), but it succeeded", line: line)
-    }
-}
 
 /// A community for the discussion cases: owner, moderator, members, a guest; public, questions,
 /// private and secret spaces; a discussion engine with generous rate limits.

@@ -3,7 +3,7 @@ import CommunityEvents
 import Foundation
 
 extension EventConformance {
-    func createAndReadEvents(_ w: EventWorld, _ check: EventCheck) async throws {
+    func createAndReadEvents(_ w: EventWorld, _ check: ConformanceCheck) async throws {
         var full = EventDraft(title: "Swift on the server", start: "2026-03-03T18:00:00", timeZone: "Europe/Paris", duration: 5400,
                               format: .workshop,
                               location: .hybrid(address: "1 rue de Rivoli, 75001 Paris", joinURL: URL(string: "https://example.com/live?room=42")))
@@ -104,7 +104,7 @@ extension EventConformance {
         try check.equal(after.count, 4, "failed writes stored nothing")
     }
 
-    func occurrencesAcrossDST(_ w: EventWorld, _ check: EventCheck) async throws {
+    func occurrencesAcrossDST(_ w: EventWorld, _ check: ConformanceCheck) async throws {
         // Paris moves to summer time on 2026-03-29: 18:00 stays 18:00, the UTC instant moves.
         var paris = EventDraft(title: "Paris evenings", start: "2026-03-17T18:00:00", timeZone: "Europe/Paris", duration: 5400)
         paris.recurrenceRule = "FREQ=WEEKLY;BYDAY=TU;COUNT=4"
@@ -152,7 +152,7 @@ extension EventConformance {
         try check.equal(try await w.seats(event.id, "2026-03-17T18:00:00").confirmed, 0, "an untouched occurrence")
     }
 
-    func refusals(_ w: EventWorld, _ check: EventCheck) async throws {
+    func refusals(_ w: EventWorld, _ check: ConformanceCheck) async throws {
         let event = try await w.weekly(capacity: 10, deadline: 3600)
         let next = "2026-01-13T18:00:00"
         try await check.throwsCode(.invalidInput, field: "occurrence", "not an occurrence (a Wednesday)") {
@@ -264,7 +264,7 @@ extension EventConformance {
         try check.equal(log.filter { $0.verb == .rsvpChanged }.count, 1, "only the accepted answer is logged")
     }
 
-    func tenantIsolation(_ w: EventWorld, _ check: EventCheck) async throws {
+    func tenantIsolation(_ w: EventWorld, _ check: ConformanceCheck) async throws {
         let mine = try await w.weekly(capacity: 1)
         let occurrence = "2026-01-13T18:00:00"
         try await w.scheduler.rsvp(to: mine.id, occurrence: occurrence, .going, in: w.community, by: w.principal(0))

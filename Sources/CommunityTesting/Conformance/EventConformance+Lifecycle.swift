@@ -13,7 +13,7 @@ final class ConformanceReminderDelivery: ReminderDelivery {
 extension EventConformance {
     static func instant(_ text: String) -> Date { ISO8601DateFormatter().date(from: text) ?? .distantPast }
 
-    func reminders(_ w: EventWorld, _ check: EventCheck) async throws {
+    func reminders(_ w: EventWorld, _ check: ConformanceCheck) async throws {
         var draft = EventDraft(title: "Office hours", start: "2026-01-10T18:00:00", timeZone: "UTC", duration: 3600)
         draft.spaceID = w.general.id
         let event = try await w.scheduler.createEvent(in: w.community, draft, by: w.owner)
@@ -36,7 +36,7 @@ extension EventConformance {
         try check.equal(delivery.reminders.count, 6, "six reminders in all")
     }
 
-    func liveSessions(_ w: EventWorld, _ check: EventCheck) async throws {
+    func liveSessions(_ w: EventWorld, _ check: ConformanceCheck) async throws {
         var draft = EventDraft(title: "AMA", start: "2026-01-05T18:00:00", timeZone: "UTC", duration: 3600, format: .qaSession)
         draft.spaceID = w.general.id
         let event = try await w.scheduler.createEvent(in: w.community, draft, by: w.owner)
@@ -74,7 +74,7 @@ extension EventConformance {
         try check.equal(try await live.poll(poll.id, in: w.community, by: w.principal(3)).counts, [0, 1], "poll results")
     }
 
-    func overrides(_ w: EventWorld, _ check: EventCheck) async throws {
+    func overrides(_ w: EventWorld, _ check: ConformanceCheck) async throws {
         let event = try await w.weekly(capacity: 10)
         let (moved, cancelled, split) = ("2026-01-20T18:00:00", "2026-01-13T18:00:00", "2026-02-03T18:00:00")
         try await w.scheduler.rsvp(to: event.id, occurrence: moved, .going, in: w.community, by: w.principal(0))

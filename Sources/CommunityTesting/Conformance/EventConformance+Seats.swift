@@ -3,7 +3,7 @@ import CommunityEvents
 import Foundation
 
 extension EventConformance {
-    func seatsWaitlistAndPromotion(_ w: EventWorld, _ check: EventCheck) async throws {
+    func seatsWaitlistAndPromotion(_ w: EventWorld, _ check: ConformanceCheck) async throws {
         let event = try await w.weekly(capacity: 2)
         let occurrence = "2026-01-13T18:00:00"
         var answers: [EventRSVP] = []
@@ -72,7 +72,7 @@ extension EventConformance {
         try check.equal(log.filter { $0.verb == .rsvpChanged }.count, 9, "one rsvp.changed activity per changed answer")
     }
 
-    func capacityChanges(_ w: EventWorld, _ check: EventCheck) async throws {
+    func capacityChanges(_ w: EventWorld, _ check: ConformanceCheck) async throws {
         let event = try await w.weekly(capacity: 3)
         let occurrence = "2026-01-20T18:00:00"
         let quiet = "2026-01-27T18:00:00"
@@ -167,7 +167,7 @@ extension EventConformance {
         }
     }
 
-    func modelBasedSequence(_ w: EventWorld, _ check: EventCheck) async throws {
+    func modelBasedSequence(_ w: EventWorld, _ check: ConformanceCheck) async throws {
         let members = 8
         var promotions: [Int: Int] = [:]
         for seed in UInt64(0)..<3 {
@@ -213,7 +213,7 @@ extension EventConformance {
         }
     }
 
-    func concurrentRSVPsNeverOversell(_ w: EventWorld, _ check: EventCheck) async throws {
+    func concurrentRSVPsNeverOversell(_ w: EventWorld, _ check: ConformanceCheck) async throws {
         let count = 2_000, capacity = 50
         let now = w.fixture.clock.now
         let ids = w.fixture.environment.ids

@@ -60,7 +60,9 @@ public struct EventConformance: Sendable {
     /// - Throws: ``EventConformanceFailure``, or the store's own error.
     public func run(_ testCase: Case) async throws {
         let world = try await EventWorld.make(store: try await makeStore())
-        let check = EventCheck(testCase: testCase)
+        let check = ConformanceCheck { message, _, line in
+            EventConformanceFailure(testCase: testCase, message: message, line: line)
+        }
         switch testCase {
         case .createAndReadEvents: try await createAndReadEvents(world, check)
         case .occurrencesAcrossDST: try await occurrencesAcrossDST(world, check)
@@ -90,30 +92,6 @@ public struct EventConformanceFailure: Error, CustomStringConvertible, Sendable 
     public var description: String { "\(testCase.rawValue): \(message) (EventConformance line \(line))" }
 }
 
-struct EventCheck: Sendable {
-    let testCase: EventConformance.Case
-
-    func that(_ condition: Bool, _ message: @autoclosure () -> String, line: Int = #line) throws {
-        guard condition else { throw EventConformanceFailure(testCase: testCase, message: message(), line: line) }
-    }
-
-    func equal<T: Equatable>(_ actual: T, _ expected: T, _ what: String, line: Int = #line) throws {
-        try that(actual == expected, "\(what): expected \(expected), got \(actual)", line: line)
-    }
-
-    /// Expects `body` to fail with `code` (and `field`, when given).
-    func throwsCode<T>(_ code: CommunityError.Code, field: String? = nil, _ what: String, line: Int = #line,
-                       _ body: () async throws -> T) async throws {
-        do {
-            _ = try await body()
-        } catch let error as CommunityError {
-            try that(error.code == code, "\(what): expected \(code), got \(error)", line: line)
-            if let field { try that(error.field == field, "\(what): expected field \(field), got \(error)", line: line) }
-            return
-        }
-        throw EventConformanceFailure(testCase: testCase, message: "\(what): expected \(code), but it succeeded", line: line)
-    }
-}
 
 /// A community for the event cases: an owner, a moderator, eight members and a guest, a public
 /// space; the clock at 2026-01-01T00:00:00Z.

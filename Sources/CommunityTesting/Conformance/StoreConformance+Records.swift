@@ -26,7 +26,7 @@ struct Records: Sendable {
 }
 
 extension StoreConformance {
-    func communities(_ store: any CommunityStore, _ check: Check) async throws {
+    func communities(_ store: any CommunityStore, _ check: ConformanceCheck) async throws {
         let records = Records()
         var paris = records.community("paris")
         try await store.write { tx in try await tx.insert(paris) }
@@ -58,7 +58,7 @@ extension StoreConformance {
         }
     }
 
-    func members(_ store: any CommunityStore, _ check: Check) async throws {
+    func members(_ store: any CommunityStore, _ check: ConformanceCheck) async throws {
         let records = Records()
         let first = records.community("one"), second = records.community("two")
         var ada = records.member("ada", in: first.id, role: .owner, name: "Ada Lovelace", interests: ["math"])
@@ -113,7 +113,7 @@ extension StoreConformance {
         }
     }
 
-    func memberPaging(_ store: any CommunityStore, _ check: Check) async throws {
+    func memberPaging(_ store: any CommunityStore, _ check: ConformanceCheck) async throws {
         let records = Records()
         let community = records.community("paging")
         let members = (0..<25).map { records.member(String(format: "m%02d", $0), in: community.id) }
@@ -141,7 +141,7 @@ extension StoreConformance {
         try check.that(empty.isEmpty, "page after the last member is empty")
     }
 
-    func directorySearch(_ store: any CommunityStore, _ check: Check) async throws {
+    func directorySearch(_ store: any CommunityStore, _ check: ConformanceCheck) async throws {
         let records = Records()
         let community = records.community("dir"), other = records.community("dir-other")
         let eloise = records.member("eloise_m", in: community.id, name: "Éloïse Martin", interests: ["swift", "design"])
@@ -171,7 +171,7 @@ extension StoreConformance {
         try check.equal(try await search("dupont"), [], "old words leave the index")
     }
 
-    func spaces(_ store: any CommunityStore, _ check: Check) async throws {
+    func spaces(_ store: any CommunityStore, _ check: ConformanceCheck) async throws {
         let records = Records()
         let community = records.community("spaces"), other = records.community("spaces-other")
         var general = records.space("general", in: community.id)
@@ -204,7 +204,7 @@ extension StoreConformance {
         }
     }
 
-    func memberships(_ store: any CommunityStore, _ check: Check) async throws {
+    func memberships(_ store: any CommunityStore, _ check: ConformanceCheck) async throws {
         let records = Records()
         let community = records.community("ms"), other = records.community("ms-other")
         let ada = records.member("ada", in: community.id), bob = records.member("bob", in: community.id)
@@ -245,7 +245,7 @@ extension StoreConformance {
         }
     }
 
-    func invitations(_ store: any CommunityStore, _ check: Check) async throws {
+    func invitations(_ store: any CommunityStore, _ check: ConformanceCheck) async throws {
         let records = Records()
         let community = records.community("inv")
         let space = records.space("inner", in: community.id)
@@ -274,7 +274,7 @@ extension StoreConformance {
         try check.equal(try await store.read { tx in try await tx.invitation(token: "token-1")?.redeemedBy }, Optional(member.id), "updated invitation")
     }
 
-    func joinRequests(_ store: any CommunityStore, _ check: Check) async throws {
+    func joinRequests(_ store: any CommunityStore, _ check: ConformanceCheck) async throws {
         let records = Records()
         let community = records.community("jr")
         let space = records.space("private", in: community.id, visibility: .private)
@@ -320,7 +320,7 @@ extension StoreConformance {
         }
     }
 
-    func activities(_ store: any CommunityStore, _ check: Check) async throws {
+    func activities(_ store: any CommunityStore, _ check: ConformanceCheck) async throws {
         let records = Records()
         let community = records.community("act"), other = records.community("act-other")
         let space = records.space("s", in: community.id)

@@ -2,7 +2,7 @@ import CommunityCore
 import Foundation
 
 extension StoreConformance {
-    func memberLifecycle(_ store: any CommunityStore, _ check: Check) async throws {
+    func memberLifecycle(_ store: any CommunityStore, _ check: ConformanceCheck) async throws {
         let fixture = try await CommunityFixture.make(
             slug: "life", members: 3, spaces: 3, visibilities: [.public, .private, .secret], store: store)
         let members = fixture.memberService
@@ -88,7 +88,7 @@ extension StoreConformance {
         }
     }
 
-    func concurrentJoins(_ store: any CommunityStore, _ check: Check) async throws {
+    func concurrentJoins(_ store: any CommunityStore, _ check: ConformanceCheck) async throws {
         let fixture = try await CommunityFixture.make(slug: "crowd", members: 0, spaces: 0, store: store)
         let members = fixture.memberService
         let community = fixture.community.id

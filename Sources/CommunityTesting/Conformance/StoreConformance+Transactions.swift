@@ -4,7 +4,7 @@ import Foundation
 private struct DeliberateFailure: Error {}
 
 extension StoreConformance {
-    func rollback(_ store: any CommunityStore, _ check: Check) async throws {
+    func rollback(_ store: any CommunityStore, _ check: ConformanceCheck) async throws {
         let records = Records()
         let community = records.community("rb")
         let ada = records.member("ada", in: community.id)
@@ -50,7 +50,7 @@ extension StoreConformance {
         try check.equal(try await store.read { tx in try await tx.memberCount(in: community.id, role: nil) }, 2, "writable after rollback")
     }
 
-    func serializableWrites(_ store: any CommunityStore, _ check: Check) async throws {
+    func serializableWrites(_ store: any CommunityStore, _ check: ConformanceCheck) async throws {
         let records = Records()
         let community = records.community("ser")
         let counter = records.member("counter", in: community.id)
@@ -76,7 +76,7 @@ extension StoreConformance {
         try check.equal(final, String(tasks), "every read-modify-write counted once")
     }
 
-    func atomicVisibility(_ store: any CommunityStore, _ check: Check) async throws {
+    func atomicVisibility(_ store: any CommunityStore, _ check: ConformanceCheck) async throws {
         let records = Records()
         let community = records.community("atomic")
         try await store.write { tx in try await tx.insert(community) }
@@ -108,7 +108,7 @@ extension StoreConformance {
         }
     }
 
-    func tenantIsolation(_ store: any CommunityStore, _ check: Check) async throws {
+    func tenantIsolation(_ store: any CommunityStore, _ check: ConformanceCheck) async throws {
         let records = Records()
         let mine = records.community("mine"), theirs = records.community("theirs")
         let member = records.member("ada", in: theirs.id, interests: ["swift"])
@@ -153,7 +153,7 @@ extension StoreConformance {
         }
     }
 
-    func activitySignal(_ store: any CommunityStore, _ check: Check) async throws {
+    func activitySignal(_ store: any CommunityStore, _ check: ConformanceCheck) async throws {
         let records = Records()
         let community = records.community("signal")
         try await store.write { tx in try await tx.insert(community) }

@@ -71,7 +71,9 @@ public struct StoreConformance: Sendable {
     /// - Throws: ``ConformanceFailure`` when the store misbehaves, or the store's own error.
     public func run(_ testCase: Case) async throws {
         let store = try await makeStore()
-        let check = Check(testCase: testCase)
+        let check = ConformanceCheck { message, file, line in
+            ConformanceFailure(testCase: testCase, message: message, file: file, line: line)
+        }
         switch testCase {
         case .communities: try await communities(store, check)
         case .members: try await members(store, check)
@@ -93,28 +95,3 @@ public struct StoreConformance: Sendable {
     }
 }
 
-/// Expectation helpers bound to one case.
-struct Check: Sendable {
-    let testCase: StoreConformance.Case
-
-    func that(_ condition: Bool, _ message: @autoclosure () -> String, file: String = #fileID, line: Int = #line) throws {
-        guard condition else { throw ConformanceFailure(testCase: testCase, message: message(), file: file, line: line) }
-    }
-
-    func equal<T: Equatable>(_ actual: T, _ expected: T, _ what: String, file: String = #fileID, line: Int = #line) throws {
-        try that(actual == expected, "\(what): expected \(expected), got \(actual)", file: file, line: line)
-    }
-
-    func throwsCode<T>(_ code: CommunityError.Code, _ what: String, file: String = #fileID, line: Int = #line,
-                       _ body: () async throws -> T) async throws {
-        do {
-            _ = try await body()
-        } catch let error as CommunityError {
-            try that(error.code == code, "\(what): expected \(code), got \(error)", file: file, line: line)
-            return
-        } catch {
-            throw ConformanceFailure(testCase: testCase, message: "\(what): expected CommunityError \(code), got \(error)", file: file, line: line)
-        }
-        throw ConformanceFailure(testCase: testCase, message: "\(what): expected \(code), but it succeeded", file: file, line: line)
-    }
-}
