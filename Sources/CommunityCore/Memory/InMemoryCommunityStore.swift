@@ -9,10 +9,9 @@
 /// let store = InMemoryCommunityStore()
 /// let service = CommunityService(store: store)
 /// ```
-// @unchecked Sendable: the mutable `state` is reached only while holding `lock` (shared by reads,
+// Unchecked sendability: the mutable `state` is reached only while holding `lock` (shared by reads,
 // exclusive for writes); `lock` and `signal` are Sendable themselves.
 public final class InMemoryCommunityStore: CommunityStore, @unchecked Sendable {
-    // `state` is guarded by `lock`: read transactions hold it shared, write transactions exclusively.
     private let lock = AsyncReadWriteLock()
     private let state = MemoryState()
     private let signal = ActivitySignal()
