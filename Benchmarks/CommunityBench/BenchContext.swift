@@ -1,3 +1,4 @@
+import CommunityTesting
 import CommunityCore
 import Foundation
 

@@ -1,27 +1,12 @@
+import CommunityTesting
 import Foundation
 
-/// SplitMix64 (Steele, Lea, Flood 2014): the deterministic generator of every workload figure.
-/// Only its own `below`/`unit` draws are used, so the data never depends on the standard
-/// library's sampling algorithms.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
+/// Workload helpers on the shared deterministic generator (CommunityTesting).
+extension SplitMix64 {
     /// A uniform double in [0, 1).
     mutating func unit() -> Double { Double(next() >> 11) * 0x1p-53 }
-
     /// A uniform integer in 0..<n (n > 0).
     mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-
     /// An exponential draw of the given mean.
     mutating func exponential(mean: Double) -> Double { -mean * log(1 - unit()) }
 }

@@ -1,5 +1,6 @@
 import CommunityEvents
 import Foundation
+import CommunityTesting
 import Testing
 
 @Suite struct ICalendarTextTests {

@@ -7,46 +7,7 @@ import Testing
 /// Property tests of the seat rules: random interleavings of going / not going / maybe and
 /// capacity changes, checked against a reference model after every step, and concurrently.
 @Suite struct RSVPPropertyTests {
-    struct SplitMix64: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 
-    /// The rules in a dozen lines: the reference the scheduler must match.
-    struct Model {
-        var capacity: Int?
-        var confirmed: [Int] = []
-        var waitlist: [Int] = []
-
-        mutating func answer(_ member: Int, going: Bool) {
-            if going {
-                guard !confirmed.contains(member), !waitlist.contains(member) else { return }
-                if let capacity, confirmed.count >= capacity { waitlist.append(member) } else { confirmed.append(member) }
-            } else {
-                if let index = confirmed.firstIndex(of: member) {
-                    confirmed.remove(at: index)
-                    promote()
-                } else {
-                    waitlist.removeAll { $0 == member }
-                }
-            }
-        }
-
-        mutating func setCapacity(_ capacity: Int?) {
-            self.capacity = capacity
-            promote()
-        }
-
-        mutating func promote() {
-            while !waitlist.isEmpty, capacity.map({ confirmed.count < $0 }) ?? true { confirmed.append(waitlist.removeFirst()) }
-        }
-    }
 
     static let occurrence = "2026-02-01T18:00:00"
 
@@ -60,10 +21,10 @@ import Testing
 
     @Test(arguments: 0..<12)
     func matchesTheModelStepByStep(seed: UInt64) async throws {
-        var rng = SplitMix64(state: seed)
+        var rng = SplitMix64(seed: seed)
         let members = 12
         let (fixture, scheduler, event) = try await Self.makeEvent(members: members, capacity: Int.random(in: 1...5, using: &rng))
-        var model = Model(capacity: event.capacity)
+        var model = EventConformance.Model(capacity: event.capacity)
         let community = fixture.community.id
         for _ in 0..<150 {
             let roll = Int.random(in: 0..<100, using: &rng)
@@ -89,7 +50,7 @@ import Testing
 
     @Test(arguments: 0..<4)
     func concurrentInterleavingsKeepTheInvariants(seed: UInt64) async throws {
-        var rng = SplitMix64(state: seed &+ 1000)
+        var rng = SplitMix64(seed: seed &+ 1000)
         let members = 60, capacity = 10
         let (fixture, scheduler, event) = try await Self.makeEvent(members: members, capacity: capacity)
         let community = fixture.community.id

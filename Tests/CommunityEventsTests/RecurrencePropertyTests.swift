@@ -1,5 +1,6 @@
 import CommunityEvents
 import Foundation
+import CommunityTesting
 import Testing
 
 /// Properties every expansion keeps, over random valid rules, starts and zones.

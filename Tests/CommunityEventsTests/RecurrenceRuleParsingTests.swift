@@ -1,6 +1,7 @@
 import CommunityCore
 import CommunityEvents
 import Foundation
+import CommunityTesting
 import Testing
 
 /// RRULE parsing, validation and serialization.

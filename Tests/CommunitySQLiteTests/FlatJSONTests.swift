@@ -1,19 +1,10 @@
 @testable import CommunitySQLite
+import CommunityTesting
 import Foundation
 import Testing
 
 /// The fast readers of flat JSON columns agree with `JSONDecoder`, or decline.
 @Suite struct FlatJSONTests {
-    struct SplitMix64: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 
     static let alphabet: [Character] = Array("ab,:{}[] é👍🎉\"\\\n/") + ["\u{0001}"]
 
@@ -22,7 +13,7 @@ import Testing
     }
 
     @Test func countsAgreeWithJSONDecoderOrDecline() throws {
-        var rng = SplitMix64(state: 11)
+        var rng = SplitMix64(seed: 11)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var fast = 0
@@ -43,7 +34,7 @@ import Testing
     }
 
     @Test func stringsAgreeWithJSONDecoderOrDecline() throws {
-        var rng = SplitMix64(state: 12)
+        var rng = SplitMix64(seed: 12)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var fast = 0
@@ -61,7 +52,7 @@ import Testing
     }
 
     @Test func writersProduceJSONThatDecodesToTheSameValue() throws {
-        var rng = SplitMix64(state: 13)
+        var rng = SplitMix64(seed: 13)
         for _ in 0..<3_000 {
             let list = (0..<Int.random(in: 0...4, using: &rng)).map { _ in Self.text(&rng) }
             var counts: [String: Int] = [:]

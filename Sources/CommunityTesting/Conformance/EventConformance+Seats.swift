@@ -120,14 +120,19 @@ extension EventConformance {
         }
     }
 
-    /// The seat rules in a dozen lines: the reference the scheduler must match.
-    struct Model {
-        var capacity: Int?
-        var confirmed: [Int] = []
-        var waitlist: [Int] = []
-        var promotions: [Int: Int] = [:]
+    /// The seat rules in a dozen lines: the reference the scheduler must match (members are
+    /// numbered; also used by the property tests of the package).
+    package struct Model {
+        package var capacity: Int?
+        package var confirmed: [Int] = []
+        package var waitlist: [Int] = []
+        package var promotions: [Int: Int] = [:]
 
-        mutating func answer(_ member: Int, going: Bool) {
+        package init(capacity: Int?) {
+            self.capacity = capacity
+        }
+
+        package mutating func answer(_ member: Int, going: Bool) {
             if going {
                 guard !confirmed.contains(member), !waitlist.contains(member) else { return }
                 if let capacity, confirmed.count >= capacity { waitlist.append(member) } else { confirmed.append(member) }
@@ -141,7 +146,7 @@ extension EventConformance {
             }
         }
 
-        mutating func setCapacity(_ capacity: Int?) {
+        package mutating func setCapacity(_ capacity: Int?) {
             self.capacity = capacity
             promote()
         }
@@ -155,23 +160,12 @@ extension EventConformance {
         }
     }
 
-    /// SplitMix64: a tiny deterministic generator, so every backend sees the same sequence.
-    struct SplitMix64: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 
     func modelBasedSequence(_ w: EventWorld, _ check: ConformanceCheck) async throws {
         let members = 8
         var promotions: [Int: Int] = [:]
         for seed in UInt64(0)..<3 {
-            var rng = SplitMix64(state: seed &* 7919 &+ 17)
+            var rng = SplitMix64(seed: seed &* 7919 &+ 17)
             let event = try await w.weekly(capacity: Int.random(in: 1...4, using: &rng), title: "Model \(seed)")
             let occurrence = ["2026-01-13T18:00:00", "2026-01-20T18:00:00", "2026-01-27T18:00:00"][Int(seed)]
             var model = Model(capacity: event.capacity)
