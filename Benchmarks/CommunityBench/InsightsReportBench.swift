@@ -10,12 +10,14 @@ import Synchronization
 ///
 /// 1. Generates N activities with `SyntheticCommunityGenerator` (seed 42) and writes them once
 ///    as JSONL to a temporary file (the peer's input and the import measurement), or to
-///    `$COMMUNITY_BENCH_JSONL`, which is then kept.
-/// 2. Imports the file with `ActivityLogReader` (timed once, reported apart as records/s).
-/// 3. Computes `InsightsReport.compute(from:)` over the imported log, `repeats` times; the
-///    median wall time gives activities/s. The peak RSS of the computation is the process's
-///    VmHWM after resetting it (`/proc/self/clear_refs` ← 5) just before each run, or, where the
-///    reset is refused, the largest VmRSS sampled every 2 ms during the run.
+///    `$COMMUNITY_BENCH_JSONL`, which is then kept, and reused by later runs if present.
+/// 2. Imports the file with `ActivityLogReader.readTable` into a columnar `ActivityTable`
+///    (timed once, reported apart as records/s; the resident growth is the table's size).
+/// 3. Computes `InsightsReport.compute(from:)` over the table, `repeats` times; the median wall
+///    time gives activities/s. The peak RSS of the computation is the process's VmHWM after
+///    resetting it (`/proc/self/clear_refs` ← 5) just before each run, or, where the reset is
+///    refused, the largest VmRSS sampled every 2 ms during the run; the computation's own
+///    share is that peak minus the resident set just before the run (the table included).
 /// 4. Runs the peer on the same file and compares the headline figures: PAS, MIT, TTFR median
 ///    and p90, unanswered rate, DAU/MAU (and their counts). A mismatch is a loud warning and
 ///    makes the process exit non-zero (``figuresDisagreed``).
@@ -69,15 +71,18 @@ enum InsightsReportBench {
         let file = kept.map { URL(fileURLWithPath: $0) } ?? FileManager.default.temporaryDirectory
             .appendingPathComponent("community-bench-insights-\(ProcessInfo.processInfo.processIdentifier).jsonl")
         defer { if kept == nil { try? FileManager.default.removeItem(at: file) } }
-        let bytes = try generate(requested, to: file)
+        let bytes = try generate(requested, to: file, reuse: kept != nil)
 
         // 2. Import (reported apart).
+        let rssEmpty = ProcessMemory.kilobytes("VmRSS") ?? 0
         var t0 = monotonicNanoseconds()
-        let log = try ActivityLogReader.read(contentsOf: file)
+        let table = try ActivityLogReader.readTable(contentsOf: file)
         let importSeconds = seconds(since: t0)
-        let n = log.records.count
-        Report.note(String(format: "  SDK import: %d records (%.0f MB of JSONL) in %.2f s, %.0f records/s",
-                           n, Double(bytes) / 1e6, importSeconds, Double(n) / importSeconds))
+        let n = table.count
+        let tableMB = Double((ProcessMemory.kilobytes("VmRSS") ?? 0) - rssEmpty) / 1024
+        Report.note(String(format: "  SDK import: %d records (%.0f MB of JSONL) in %.2f s, %.0f records/s; table resident +%.0f MB (%d members, %d ids)",
+                           n, Double(bytes) / 1e6, importSeconds, Double(n) / importSeconds, tableMB,
+                           table.memberIDs.count, table.objectIDs.count))
 
         // 3. The report over the records in memory.
         let rssBefore = ProcessMemory.kilobytes("VmRSS") ?? 0
@@ -89,15 +94,16 @@ enum InsightsReportBench {
         for run in 1...repeats {
             let probe = PeakProbe.start()
             t0 = monotonicNanoseconds()
-            let computed = try InsightsReport.compute(from: log)
+            let computed = try InsightsReport.compute(from: table)
             let wall = seconds(since: t0)
             let peak = probe.finish()
             peakKB = max(peakKB, peak.kilobytes)
             method = peak.method
             walls.append(wall)
             if figures == nil { figures = Figures(computed) }
-            Report.note(String(format: "  SDK report run %d: %.3f s (%.0f activities/s), peak RSS %.0f MB",
-                               run, wall, Double(n) / wall, Double(peak.kilobytes) / 1024))
+            Report.note(String(format: "  SDK report run %d: %.3f s (%.0f activities/s), peak RSS %.0f MB (computation +%.0f MB)",
+                               run, wall, Double(n) / wall, Double(peak.kilobytes) / 1024,
+                               Double(peak.kilobytes - rssBefore) / 1024))
         }
         guard let sdk = figures else { return }
         let wall = median(walls)
@@ -106,7 +112,7 @@ enum InsightsReportBench {
         let peer = runPeer(file)
         let result = Result(
             scale: label, n: n, wall: wall, bestWall: walls.min() ?? wall, importSeconds: importSeconds, peakMB: Double(peakKB) / 1024,
-            rssBeforeMB: Double(rssBefore) / 1024, peakMethod: method, sdk: sdk, peer: peer)
+            rssBeforeMB: Double(rssBefore) / 1024, tableMB: tableMB, peakMethod: method, sdk: sdk, peer: peer)
         FileHandle.standardOutput.write(Data((result.json + "\n").utf8))
         result.printTable()
         if let peer, !sdk.agrees(with: peer.figures) {
@@ -116,8 +122,14 @@ enum InsightsReportBench {
 
     // MARK: Steps
 
-    /// Generates the community and writes it as JSONL; returns the file size.
-    static func generate(_ activities: Int, to file: URL) throws -> Int {
+    /// Generates the community and writes it as JSONL; returns the file size. A non-empty file
+    /// already at `$COMMUNITY_BENCH_JSONL` is reused as is, whatever count wrote it (both sides
+    /// read the same file, and `n` is its row count); delete it to regenerate.
+    static func generate(_ activities: Int, to file: URL, reuse: Bool = false) throws -> Int {
+        if reuse, let size = (try? FileManager.default.attributesOfItem(atPath: file.path))?[.size] as? Int, size > 0 {
+            Report.note("  reusing \(file.path) (\(size / 1_000_000) MB); delete it to regenerate")
+            return size
+        }
         let t0 = monotonicNanoseconds()
         var configuration = SyntheticCommunityGenerator.Configuration()
         configuration.seed = seed
@@ -313,7 +325,11 @@ extension InsightsReportBench {
         var importSeconds: Double
         var peakMB: Double
         var rssBeforeMB: Double
+        /// Resident growth of the import: the columnar table with its dictionaries.
+        var tableMB: Double
         var peakMethod: String
+        /// The computation's own peak: the peak minus the resident set before the run.
+        var computeMB: Double { peakMB - rssBeforeMB }
         var sdk: Figures
         var peer: PeerResult?
 
@@ -334,6 +350,7 @@ extension InsightsReportBench {
                 ("ratio", number(ratio, 3)), ("peak_rss_mb", number(peakMB, 0)),
                 ("import_per_s", number(importSeconds > 0 ? Double(n) / importSeconds : nil, 0)), ("n", String(n)),
                 ("wall_s", number(wall, 3)), ("wall_best_s", number(bestWall, 3)), ("import_s", number(importSeconds, 2)), ("rss_before_mb", number(rssBeforeMB, 0)),
+                ("compute_rss_mb", number(computeMB, 0)), ("table_rss_mb", number(tableMB, 0)),
                 ("peer_query_s", number(peer?.querySeconds, 3)),
                 ("peer_query_best_s", number(peer?.queryRuns.min(), 3)), ("peer_load_s", number(peer?.loadSeconds, 2)),
             ]
@@ -363,6 +380,8 @@ extension InsightsReportBench {
                 + pad(peerOpsPerSecond.map { String(format: "%.0f", $0) } ?? "-", 32, right: true))
             lines.append(pad("peak RSS during report", 34)
                 + pad(String(format: "%.0f MB (%.0f before)", peakMB, rssBeforeMB), 22, right: true) + pad("", 32, right: true))
+            lines.append(pad("  computation / table (resident)", 34)
+                + pad(String(format: "+%.0f MB / %.0f MB", computeMB, tableMB), 22, right: true) + pad("", 32, right: true))
             lines.append("ratio SDK ÷ DuckDB activities/s: " + (ratio.map { String(format: "%.3f×", $0) } ?? "-") + " (target ≥ 1.0)"
                 + ((ratio ?? 1) < 1 ? "  — the SDK is SLOWER than DuckDB" : ""))
             lines.append("peak RSS method: \(peakMethod)")
@@ -453,8 +472,8 @@ final class PeakProbe: Sendable {
         while !done.load(ordering: .acquiring) { usleep(500) }
         let sampledPeak = sampled.load(ordering: .relaxed)
         if reset, let hwm = ProcessMemory.kilobytes("VmHWM") {
-            return (max(hwm, sampledPeak), "VmHWM of /proc/self/status, reset (clear_refs 5) just before the run; includes the log already in memory")
+            return (max(hwm, sampledPeak), "VmHWM of /proc/self/status, reset (clear_refs 5) just before the run; includes the table already in memory")
         }
-        return (sampledPeak, "largest VmRSS of /proc/self/status sampled every 2 ms during the run; includes the log already in memory")
+        return (sampledPeak, "largest VmRSS of /proc/self/status sampled every 2 ms during the run; includes the table already in memory")
     }
 }

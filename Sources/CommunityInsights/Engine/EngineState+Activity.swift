@@ -36,15 +36,15 @@ extension EngineState {
     func firstPostRetention() -> FirstPostRetention {
         let horizon = 90.0 * 86_400
         var members = 0, retained = 0, replied = 0, repliedRetained = 0, unreplied = 0, unrepliedRetained = 0
-        for m in memberID.indices {
+        for m in memberJoin.indices {
             let first = memberFirstPost[m]
             guard inWindow(first), !memberBot[m], !memberFirstPostStaff[m], first + horizon <= evaluation else { continue }
             members += 1
             let kept = memberSecondPost[m] - first <= horizon
             if kept { retained += 1 }
             let p = memberFirstPostIndex[m]
-            guard p >= 0, postThread[p] >= 0, threadRoot[postThread[p]] == p else { continue }
-            let th = postThread[p]
+            guard p >= 0, postThread[p] >= 0, threadRoot[Int(postThread[p])] == p else { continue }
+            let th = Int(postThread[p])
             if let fr = firstResponse(th), postTime[fr] - threadT0[th] <= 2 * 86_400 {
                 replied += 1
                 if kept { repliedRetained += 1 }
@@ -71,11 +71,11 @@ extension EngineState {
         let lastDay = RFC3339.day(min(to.nextDown, evaluation))
         if let logStart = firstLogDay, lastDay >= firstDay {
             for d in firstDay...lastDay where d - 28 >= logStart {
-                let trailing = ((d - 28)..<d).map { Double(activityPerDay[$0] ?? 0) }
+                let trailing = ((d - 28)..<d).map { Double(activityPerDay[$0]) }
                 let mean = trailing.reduce(0, +) / 28
                 let variance = trailing.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / 28
                 let threshold = mean + 2 * variance.squareRoot()
-                let count = activityPerDay[d] ?? 0
+                let count = activityPerDay[d]
                 if Double(count) > threshold {
                     bursts.append(Burst(date: RFC3339.formatDay(d), count: count, threshold: threshold))
                 }

@@ -17,10 +17,10 @@ extension EngineState {
         // distinct participants per thread (non-bot repliers other than the author).
         var replied: [Int: [Int: DayMask]] = [:]
         var participants = [Set<Int>](repeating: [], count: threadRoot.count)
-        for p in postID.indices {
-            let th = postThread[p]
+        for p in postThread.indices {
+            let th = Int(postThread[p])
             guard th >= 0, threadRoot[th] != p else { continue }
-            let author = postAuthor[p]
+            let author = Int(postAuthor[p])
             guard !memberBot[author], author != threadAuthor[th] else { continue }
             participants[th].insert(author)
             let offset = evaluationDay - RFC3339.day(postTime[p])
@@ -38,10 +38,10 @@ extension EngineState {
             }
         }
         var flagged: [Int: [(post: Int, offset: Int)]] = [:]
-        for entry in recentFlagsAndHides { flagged[postAuthor[entry.post], default: []].append(entry) }
+        for entry in recentFlagsAndHides { flagged[Int(postAuthor[entry.post]), default: []].append(entry) }
 
         var result: [Int: ChampionStatus] = [:]
-        for m in memberID.indices where !memberBot[m] && !memberStaff[m] {
+        for m in memberJoin.indices where !memberBot[m] && !memberStaff[m] {
             var championAt: Int?, emergingAt: Int?
             var reasons: [String] = []
             for k in 0..<hold {
@@ -55,7 +55,7 @@ extension EngineState {
                 let newcomer = newcomerResponses[m].filter(window.contains).count
                 let accepted = acceptedOffsets[m].filter(window.contains).count
                 let debates = debateOffsets[m]?.filter(window.contains).count ?? 0
-                let reactions = recentReactionsReceived[m].map { $0[window].reduce(0, +) } ?? 0
+                let reactions = reactionsReceived(m, in: window)
                 let distinct = reactors[m]?[k] ?? 0
                 let flags = Set((flagged[m] ?? []).filter { window.contains($0.offset) }.map(\.post)).count
                 let c1 = presence >= configuration.championPresenceDays

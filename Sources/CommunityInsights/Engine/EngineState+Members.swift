@@ -13,7 +13,7 @@ extension EngineState {
     static let dayLength = 86_400.0
 
     func memberAnalytics() -> MemberAnalytics {
-        let n = memberID.count
+        let n = memberJoin.count
         var love = memberLove
         var weightHigh = [DayMask](repeating: DayMask(), count: n)
         var acceptedAnswers = [Int](repeating: 0, count: n)
@@ -26,7 +26,7 @@ extension EngineState {
         for th in threadRoot.indices {
             let author = threadAuthor[th]
             if let fr = firstResponse(th) {
-                let responder = postAuthor[fr]
+                let responder = Int(postAuthor[fr])
                 if !postStaff[fr] { peerFirstResponses[responder] += 1 }
                 if threadT0[th] - memberJoin[author] <= configuration.newcomerAge {
                     let t = postTime[fr]
@@ -37,8 +37,8 @@ extension EngineState {
                 }
             }
             let p = threadAccepted[th]
-            if p >= 0, postAuthor[p] != author, !memberBot[postAuthor[p]] {
-                let answerer = postAuthor[p]
+            if p >= 0, Int(postAuthor[p]) != author, !memberBot[Int(postAuthor[p])] {
+                let answerer = Int(postAuthor[p])
                 let t = threadAcceptTime[th]
                 acceptedAnswers[answerer] += 1
                 let offset = evaluationDay - RFC3339.day(t)
@@ -49,7 +49,7 @@ extension EngineState {
                 if inWindow(t), !postStaff[p] { community[0] += 8 }
             }
         }
-        let humans = memberID.indices.filter { !memberBot[$0] }
+        let humans = memberJoin.indices.filter { !memberBot[$0] }
 
         // §3 Orbit levels at E (offset 0) and a month earlier (offset 30).
         func level(_ m: Int, at o: Int) -> Int? {
@@ -88,7 +88,7 @@ extension EngineState {
         let ranked = humans.filter { !memberStaff[$0] }
             .map { ($0, memberPresence[$0].count(quiet..<(quiet + 90))) }
             .filter { $0.1 > 0 }
-            .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : memberID[$0.0].utf8.lexicographicallyPrecedes(memberID[$1.0].utf8) }
+            .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : memberNames.strings[$0.0].utf8.lexicographicallyPrecedes(memberNames.strings[$1.0].utf8) }
         let topQuartile = ranked.prefix((ranked.count + 3) / 4).map(\.0)
         let atRisk = Set(topQuartile.filter { memberPresence[$0].count(0..<quiet) == 0 })
 
@@ -101,13 +101,15 @@ extension EngineState {
         }.count
 
         // CRM records.
-        let tagCount = tagName.count
+        let tagCount = tagNames.count
+        let tagName = tagNames.strings
+        let memberID = memberNames.strings
         let records = zip(humans, levels).map { m, level -> MemberInsight in
-            let weights = memberTagWeights[m]
-            let top = weights.sorted { $0.value != $1.value ? $0.value > $1.value : tagName[$0.key] < tagName[$1.key] }
-                .prefix(3).map { tagName[$0.key] }
+            let weights = tagWeights(of: m)  // by tag index
+            let top = weights.sorted { $0.weight != $1.weight ? $0.weight > $1.weight : tagName[$0.tag] < tagName[$1.tag] }
+                .prefix(3).map { tagName[$0.tag] }
             var entropy: Double?
-            if tagCount >= 2, let h = Statistics.entropy(weights.keys.sorted().compactMap { weights[$0] }) {
+            if tagCount >= 2, let h = Statistics.entropy(weights.map(\.weight)) {
                 entropy = h / log(Double(tagCount))  // summed in tag order: deterministic
             }
             return MemberInsight(
@@ -122,7 +124,7 @@ extension EngineState {
         }.sorted { $0.member.utf8.lexicographicallyPrecedes($1.member.utf8) }
 
         func ids(_ list: [Int]) -> [String] {
-            list.map { memberID[$0] }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            list.map { memberNames.strings[$0] }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         }
         // C10.
         let monthAgo = evaluation - 30 * Self.dayLength

@@ -32,10 +32,10 @@ extension EngineState {
 
     func volume(_ threads: [Int]) -> ActivityVolume {
         ActivityVolume(
-            records: recordCount, members: memberID.count, threads: threads.count,
+            records: recordCount, members: memberJoin.count, threads: threads.count,
             questions: threads.filter { threadQuestion[$0] }.count, replies: repliesInWindow,
             reactions: reactionsInWindow, views: viewsInWindow,
-            deletedPosts: postID.indices.filter { postDeleted[$0] && inWindow(postTime[$0]) }.count)
+            deletedPosts: postDeleted.indices.filter { postDeleted[$0] && inWindow(postTime[$0]) }.count)
     }
 
     // MARK: A1
@@ -66,12 +66,12 @@ extension EngineState {
         var accepted = 0, peerAccepted = 0, selfSolved = 0
         for th in threads where threadAccepted[th] >= 0 {
             let p = threadAccepted[th]
-            if postAuthor[p] == threadAuthor[th] {
+            if Int(postAuthor[p]) == threadAuthor[th] {
                 selfSolved += 1
                 continue
             }
             accepted += 1
-            if !postStaff[p], !memberBot[postAuthor[p]] { peerAccepted += 1 }
+            if !postStaff[p], !memberBot[Int(postAuthor[p])] { peerAccepted += 1 }
         }
         let pas = Statistics.ratio(peer, answered)
         return PeerAnswerShare(
@@ -87,7 +87,7 @@ extension EngineState {
     func memberInitiated(_ threads: [Int]) -> MemberInitiatedShare {
         let memberThreads = threads.filter { !threadAuthorStaff[$0] && !memberBot[threadAuthor[$0]] }.count
         let engaged = memberEngagedInWindow.filter { $0 }.count
-        let starters = memberID.indices.filter { memberEngagedInWindow[$0] && memberStartedThreadInWindow[$0] }.count
+        let starters = memberJoin.indices.filter { memberEngagedInWindow[$0] && memberStartedThreadInWindow[$0] }.count
         let mit = Statistics.ratio(memberThreads, threads.count)
         return MemberInitiatedShare(
             mit: mit, mitStrict: nil, memberThreads: memberThreads, threads: threads.count,
@@ -124,12 +124,12 @@ extension EngineState {
         let lastDay = RFC3339.day(min(to.nextDown, evaluation))
         guard lastDay >= firstDay else { return [] }
         var mau = 0
-        for (day, delta) in mauDelta where day <= firstDay { mau += delta }
+        mau = mauDelta.sum(through: firstDay)
         var days: [DailyStickiness] = []
         days.reserveCapacity(lastDay - firstDay + 1)
         for d in firstDay...lastDay {
-            if d > firstDay { mau += mauDelta[d] ?? 0 }
-            let dau = dauPerDay[d] ?? 0
+            if d > firstDay { mau += mauDelta[d] }
+            let dau = dauPerDay[d]
             days.append(DailyStickiness(
                 date: RFC3339.formatDay(d), dau: dau, mau: mau, dauMau: mau > 0 ? Double(dau) / Double(mau) : 0))
         }
@@ -142,7 +142,7 @@ extension EngineState {
         let firstDay = RFC3339.day(from)
         let lastDay = RFC3339.day(min(to.nextDown, evaluation))
         guard lastDay >= firstDay else { return DailyEngagedUsers(mean: nil, peak: 0, days: []) }
-        let days = (firstDay...lastDay).map { DailyCount(date: RFC3339.formatDay($0), count: engagedPerDay[$0] ?? 0) }
+        let days = (firstDay...lastDay).map { DailyCount(date: RFC3339.formatDay($0), count: engagedPerDay[$0]) }
         let total = days.reduce(0) { $0 + $1.count }
         return DailyEngagedUsers(
             mean: Double(total) / Double(days.count), peak: days.map(\.count).max() ?? 0, days: days)
@@ -220,7 +220,7 @@ extension EngineState {
     // MARK: C6
 
     func newContributors() -> NewContributors {
-        let newcomers = memberID.indices.filter {
+        let newcomers = memberJoin.indices.filter {
             inWindow(memberFirstPost[$0]) && !memberBot[$0] && !memberFirstPostStaff[$0]
         }.count
         let delay = configuration.activationDelay
@@ -235,7 +235,8 @@ extension EngineState {
 
     func participation() -> ParticipationInequality {
         // Contributors by posts descending, ties by member id (bytes).
-        let contributors = memberID.indices.filter { memberPostsInWindow[$0] > 0 }.sorted { a, b in
+        let memberID = memberNames.strings
+        let contributors = memberJoin.indices.filter { memberPostsInWindow[$0] > 0 }.sorted { a, b in
             if memberPostsInWindow[a] != memberPostsInWindow[b] { return memberPostsInWindow[a] > memberPostsInWindow[b] }
             return memberID[a].utf8.lexicographicallyPrecedes(memberID[b].utf8)
         }
@@ -282,8 +283,8 @@ extension EngineState {
     // MARK: A4
 
     func topics(_ threads: [Int]) -> TopicBreadth {
-        let tagged = threads.filter { !threadTags[$0].isEmpty }
-        let beyond = tagged.filter { !threadTags[$0].contains { tagProduct[$0] } }
+        let tagged = threads.filter { !tags(of: $0).isEmpty }
+        let beyond = tagged.filter { !tags(of: $0).contains { tagProduct[Int($0)] } }
         return TopicBreadth(
             threads: threads.count, taggedThreads: tagged.count, beyondThreads: beyond.count,
             bps: Statistics.ratio(beyond.count, tagged.count), coverage: Statistics.ratio(tagged.count, threads.count),

@@ -5,9 +5,12 @@ public import Foundation
 /// ``consume(_:)``, then call ``makeReport()``.
 ///
 /// One pass, no activity is kept: memory is O(members + threads + posts) — per-member counters
-/// and bit sets, per-thread state, and a post index (id → author, thread, time, staff flag,
-/// deleted flag) needed to attribute reactions, accepts and deletions. Views, reactions, RSVPs
-/// and the other high-volume activities are folded into counters as they stream by.
+/// and bit sets, per-thread state, and per post 27 bytes (author, thread, time, staff and
+/// deleted flags, flag count, first-response candidate link) needed to attribute reactions,
+/// accepts and deletions, which name only the post. Views, reactions, RSVPs and the other
+/// high-volume activities are folded into counters as they stream by. Over an ``ActivityTable``
+/// (``init(table:window:evaluationTime:configuration:)``) the pass hashes no string: every
+/// id is already a dense index.
 ///
 /// Semantics follow INSIGHTS.md and its normative Readings: staff status is the one in force at
 /// each line (Reading 4); outcomes are observed up to the evaluation time (Readings 1–2).
@@ -51,6 +54,28 @@ public struct InsightsEngine: Sendable {
     ///   a `member` line, or reuse a post id.
     public mutating func consume(_ record: ActivityRecord) throws(CommunityError) {
         if try !state.consume(record) { skippedRecords += 1 }
+    }
+
+    /// Creates an engine over a columnar table and streams every row of it.
+    ///
+    /// The streaming pass reads only the table's integer columns: per-member and per-thread
+    /// state lives in flat arrays indexed by the table's interned ids.
+    /// - Parameters:
+    ///   - table: The activities, sorted by (t, line) as every ``ActivityTable`` is.
+    ///   - window: The reporting window.
+    ///   - evaluationTime: When outcomes stop being observed; the largest `t` of the table.
+    ///   - configuration: Tunables; INSIGHTS.md's defaults if omitted.
+    /// - Throws: As ``consume(_:)``, for the first inconsistent row.
+    public init(
+        table: ActivityTable, window: InsightsWindow, evaluationTime: Date,
+        configuration: InsightsConfiguration = InsightsConfiguration()
+    ) throws(CommunityError) {
+        self.window = window
+        self.evaluationTime = evaluationTime
+        self.configuration = configuration
+        self.state = EngineState(
+            table: table, window: window, evaluationTime: evaluationTime.timeIntervalSince1970, configuration: configuration)
+        skippedRecords = try state.consume(table: table)
     }
 
     /// Computes the report from the state so far.

@@ -41,6 +41,20 @@ public struct InsightsWindow: Sendable, Hashable {
         return try InsightsWindow(from: Date(timeIntervalSince1970: start), to: Date(timeIntervalSince1970: end))
     }
 
+    /// The window covering a table: as ``covering(_:)-(ActivityLog)`` for its rows.
+    /// - Parameter table: A table with at least one timed row.
+    /// - Returns: From the start of the UTC day of the earliest row to the start of the UTC day
+    ///   after the latest.
+    /// - Throws: ``CommunityError`` `invalidInput` (field `from`) if no row has a time.
+    public static func covering(_ table: ActivityTable) throws(CommunityError) -> InsightsWindow {
+        guard let first = table.earliestTime, let last = table.evaluationTime else {
+            throw CommunityError.invalidInput("the activity table has no timed row; pass an explicit window", field: "from")
+        }
+        let start = Double(RFC3339.day(first.timeIntervalSince1970)) * 86_400
+        let end = Double(RFC3339.day(last.timeIntervalSince1970) + 1) * 86_400
+        return try InsightsWindow(from: Date(timeIntervalSince1970: start), to: Date(timeIntervalSince1970: end))
+    }
+
     func contains(_ seconds: Double) -> Bool {
         seconds >= from.timeIntervalSince1970 && seconds < to.timeIntervalSince1970
     }

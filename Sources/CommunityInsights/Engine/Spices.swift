@@ -28,6 +28,29 @@ enum Spices {
         return (letters, false)
     }
 
+    /// The share of ``threadBase(space:tags:map:)`` that a thread's space contributes:
+    /// (configured letters, keyword letters). A thread's base is the OR over its space and tags.
+    static func letters(space: String, map: [String: Set<SpicesLetter>]) -> (configured: UInt8, defaults: UInt8) {
+        let configured = map[space].map(bits) ?? 0
+        let word = space.lowercased()
+        var letters: UInt8 = 0
+        if productWords.contains(word) { letters |= bit(.product) }
+        if successWords.contains(word) { letters |= bit(.success) }
+        return (configured, letters)
+    }
+
+    /// The share of ``threadBase(space:tags:map:)`` that one of a thread's tags contributes.
+    static func letters(tag: String, map: [String: Set<SpicesLetter>]) -> (configured: UInt8, defaults: UInt8) {
+        let configured = map[tag].map(bits) ?? 0
+        let word = tag.lowercased()
+        var letters: UInt8 = 0
+        if productWords.contains(word) { letters |= bit(.product) }
+        if word == "insight" { letters |= bit(.insight) }
+        if contentWords.contains(word) { letters |= bit(.content) }
+        if successWords.contains(word) { letters |= bit(.success) }
+        return (configured, letters)
+    }
+
     /// Letters of an RSVP or attendance: configuration, else `research`/`beta`/`interview` in the
     /// event id → Insight, `training`/`learning`/`onboarding` → Success, else Engagement.
     static func eventLetters(_ event: String, map: [String: Set<SpicesLetter>]) -> UInt8 {

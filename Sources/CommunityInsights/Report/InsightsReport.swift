@@ -132,6 +132,28 @@ public struct InsightsReport: Sendable, Hashable, Encodable {
         return engine.makeReport()
     }
 
+    /// Computes the report over a columnar table: one streaming pass over its integer columns,
+    /// the fastest way to report over activities already in memory.
+    /// - Parameters:
+    ///   - table: The activities (``ActivityLogReader/readTable(_:)`` or ``ActivityTable/init(_:)``).
+    ///   - requested: The window; by default from the start of the UTC day of the earliest row to
+    ///     the start of the UTC day after the latest.
+    ///   - configuration: Tunables; INSIGHTS.md's defaults if omitted.
+    /// - Returns: The report, evaluated at the largest `t` (Reading 1); equal to
+    ///   ``compute(from:window:configuration:)`` over ``ActivityTable/log``.
+    /// - Throws: ``CommunityError`` `invalidInput` naming the line of the first inconsistent row
+    ///   (see ``InsightsEngine/consume(_:)``); field `to` if the window is empty.
+    public static func compute(
+        from table: ActivityTable, window requested: InsightsWindow? = nil,
+        configuration: InsightsConfiguration = InsightsConfiguration()
+    ) throws(CommunityError) -> InsightsReport {
+        let window: InsightsWindow
+        if let requested { window = requested } else { window = try InsightsWindow.covering(table) }
+        let engine = try InsightsEngine(
+            table: table, window: window, evaluationTime: table.evaluationTime ?? window.to, configuration: configuration)
+        return engine.makeReport()
+    }
+
     /// Computes the report straight from exchange-format bytes in two passes, without keeping
     /// the decoded records: the first pass validates every line (all or nothing) and sorts a
     /// 32-byte key per line, the second re-parses the lines in (t, line) order into the engine.

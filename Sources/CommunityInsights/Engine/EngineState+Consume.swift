@@ -1,0 +1,260 @@
+import CommunityCore
+import Foundation
+
+extension EngineState {
+    /// A state over the dictionaries of `table`, its per-id arrays sized once.
+    init(table: ActivityTable, window: InsightsWindow, evaluationTime: Double, configuration: InsightsConfiguration) {
+        self.init(window: window, evaluationTime: evaluationTime, configuration: configuration)
+        memberNames = table.memberIDs
+        objectNames = table.objectIDs
+        eventNames = table.eventIDs
+        spaceNames = table.spaceIDs
+        tagNames = table.tagIDs
+        growToNames()
+        threadRoot.reserveCapacity(table.threadCount)
+    }
+
+    /// Streams every row of `table` (whose dictionaries this state was built over).
+    /// - Returns: The number of rows skipped because a reference did not resolve.
+    mutating func consume(table: ActivityTable) throws(CommunityError) -> Int {
+        var skipped = 0
+        for row in 0..<table.count {
+            let kind = table.kinds[row]
+            let tags = kind == .thread && table.flags[row] & ActivityTable.Flag.second != 0
+                ? table.tags(ofThread: Int(table.extras[row])) : nil
+            let consumed = try consumeRow(
+                kind, t: table.times[row], line: Int(table.lines[row]), member: Int(table.members[row]),
+                object: Int(table.objects[row]), target: Int(table.targets[row]), flags: table.flags[row], tags: tags)
+            if !consumed { skipped += 1 }
+        }
+        return skipped
+    }
+
+    /// Folds a record in, interning its identifiers into this state's dictionaries; returns
+    /// `false` if it was skipped because a reference did not resolve.
+    mutating func consume(_ record: ActivityRecord) throws(CommunityError) -> Bool {
+        var m = -1, o = -1, target = -1
+        var bits: UInt8 = 0
+        var tags: ArraySlice<Int32>?
+        func missing(_ id: String) -> CommunityError {
+            ActivityLogReader.lineError(record.line, "member \"\(id)\" appears before their member line; add a member line with a t at or before this line's t")
+        }
+        // Members are interned by their member line only, so member indices are join order.
+        // A missing member is reported after the time checks, as a table row would be.
+        var pendingError: CommunityError?
+        if let id = record.event.member {
+            if case .member = record.event {
+                m = Int(try memberNames.intern(id))
+            } else if let known = memberNames.index(of: id) {
+                m = Int(known)
+            } else {
+                pendingError = missing(id)
+            }
+        }
+        switch record.event {
+        case let .member(_, _, staff, bot):
+            bits = (staff ? ActivityTable.Flag.first : 0) | (bot ? ActivityTable.Flag.second : 0)
+        case let .role(_, _, staff):
+            bits = staff ? ActivityTable.Flag.first : 0
+        case let .tag(tag, product):
+            o = Int(try tagNames.intern(tag))
+            bits = product ? ActivityTable.Flag.first : 0
+        case let .thread(id, _, _, space, kind, list):
+            o = Int(try objectNames.intern(id))
+            target = Int(try spaceNames.intern(space))
+            if let list {
+                var interned: [Int32] = []
+                interned.reserveCapacity(list.count)
+                for tag in list { interned.append(try tagNames.intern(tag)) }
+                tags = interned[...]
+            }
+            bits = kind == .question ? ActivityTable.Flag.first : 0
+        case let .reply(id, _, _, thread, _):
+            o = Int(try objectNames.intern(id))
+            target = Int(try objectNames.intern(thread))
+        case let .accept(_, _, thread, post):
+            target = Int(try objectNames.intern(thread))
+            o = Int(try objectNames.intern(post))
+        case let .react(_, _, post), let .delete(_, _, post), let .flag(_, _, post):
+            o = Int(try objectNames.intern(post))
+        case let .rsvp(_, _, event), let .attend(_, _, event):
+            o = Int(try eventNames.intern(event))
+        case let .view(_, _, resource):
+            o = Int(try objectNames.intern(resource))
+        }
+        growToNames()
+        unresolvedMember = pendingError
+        defer { unresolvedMember = nil }
+        return try consumeRow(
+            ActivityKind(record.event), t: record.time?.timeIntervalSince1970 ?? -.infinity, line: record.line,
+            member: m, object: o, target: target, flags: bits, tags: tags)
+    }
+
+    func error(_ line: Int, _ message: String) -> CommunityError {
+        ActivityLogReader.lineError(line, message)
+    }
+
+    /// The member of a row, who must have joined.
+    func joined(_ m: Int, line: Int) throws(CommunityError) -> Int {
+        guard m >= 0, memberJoined[m] else {
+            if let unresolvedMember { throw unresolvedMember }
+            throw error(line, "member \"\(m >= 0 ? memberNames[Int32(m)] : "")\" appears before their member line; add a member line with a t at or before this line's t")
+        }
+        return m
+    }
+
+    /// Folds one row in (indices into this state's dictionaries); returns `false` if it was
+    /// skipped because a reference did not resolve.
+    mutating func consumeRow(
+        _ kind: ActivityKind, t: Double, line: Int, member: Int, object o: Int, target: Int, flags: UInt8,
+        tags: ArraySlice<Int32>?
+    ) throws(CommunityError) -> Bool {
+        recordCount += 1
+        if kind == .tag {
+            tagProduct[o] = flags & ActivityTable.Flag.first != 0
+            return true
+        }
+        guard t >= lastTime else {
+            throw error(line, "records must be consumed in (t, line) order; this line's t \(RFC3339.format(Date(timeIntervalSince1970: t))) is earlier than the previous record's")
+        }
+        guard t <= evaluation else {
+            throw error(line, "t \(RFC3339.format(Date(timeIntervalSince1970: t))) is after the evaluation time \(RFC3339.format(Date(timeIntervalSince1970: evaluation)))")
+        }
+        lastTime = t
+        if firstLogDay == nil { firstLogDay = RFC3339.day(t) }
+        switch kind {
+        case .tag:
+            return true
+        case .member:
+            let m = member
+            if memberJoined[m] {
+                throw error(line, "member \"\(memberNames[Int32(m)])\" already has a member line (line \(memberJoinLine[m])); use role lines for staff changes")
+            }
+            let staff = flags & ActivityTable.Flag.first != 0, bot = flags & ActivityTable.Flag.second != 0
+            join(m, t: t, line: line, staff: staff, bot: bot)
+            active(m, t)
+            if inWindow(t), !staff, !bot { joinedInWindow.append(m) }
+        case .role:
+            memberStaff[try joined(member, line: line)] = flags & ActivityTable.Flag.first != 0
+        case .thread:
+            let m = try joined(member, line: line)
+            let th = threadRoot.count
+            try addPost(o, line: line, author: m, t: t, thread: th)
+            for k in tags ?? [] where !threadTagList[Int(threadTagStart[th])...].contains(k) { threadTagList.append(k) }
+            threadTagStart.append(Int32(threadTagList.count))
+            threadRoot.append(o)
+            threadAuthor.append(m)
+            threadT0.append(t)
+            threadQuestion.append(flags & ActivityTable.Flag.first != 0)
+            threadAuthorStaff.append(memberStaff[m])
+            threadCandidateHead.append(-1)
+            threadAccepted.append(-1)
+            threadViewsInWindow.append(0)
+            threadAcceptTime.append(.nan)
+            let (base, configured) = threadBaseLetters(space: target, tags: tags)
+            threadSpicesBase.append(base)
+            threadSpicesConfigured.append(configured)
+            posted(m, t, post: o)
+            love(m, t, type: 5, weight: 6)
+            spices(m, t, threadLetters(th, view: false, t), weight: 6)
+            if inWindow(t), !memberStaff[m], !memberBot[m] { memberStartedThreadInWindow[m] = true }
+            engaged(m, t, thread: th, weight: 6)
+        case .reply:
+            let m = try joined(member, line: line)
+            let rootThread = postThread[target]
+            guard rootThread >= 0, threadRoot[Int(rootThread)] == target else {
+                try addPost(o, line: line, author: m, t: t, thread: Int(Self.orphan))
+                engaged(m, t, thread: nil, weight: 5)
+                return false
+            }
+            let th = Int(rootThread)
+            try addPost(o, line: line, author: m, t: t, thread: th)
+            if m != threadAuthor[th], !memberBot[m], t > threadT0[th] {
+                postNextCandidate[o] = threadCandidateHead[th]
+                threadCandidateHead[th] = Int32(o)
+            }
+            if inWindow(t) { repliesInWindow += 1 }
+            posted(m, t, post: o)
+            love(m, t, type: 4, weight: 5)
+            spices(m, t, threadLetters(th, view: false, t), weight: 5)
+            engaged(m, t, thread: th, weight: 5)
+        case .accept:
+            let m = try joined(member, line: line)
+            active(m, t)
+            let th = Int(postThread[o])
+            guard th >= 0, threadRoot[th] == target else { return false }
+            threadAccepted[th] = o
+            threadAcceptTime[th] = t
+        case .react:
+            let m = try joined(member, line: line)
+            memberFirstReactOrRSVP[m] = min(memberFirstReactOrRSVP[m], t)
+            if inWindow(t) { reactionsInWindow += 1 }
+            let th = Int(postThread[o])
+            guard th >= 0 else {
+                active(m, t)
+                engaged(m, t, thread: nil, weight: 2)
+                return false
+            }
+            engaged(m, t, thread: th, weight: 2)
+            love(m, t, type: 1, weight: 2)
+            spices(m, t, threadLetters(th, view: false, t), weight: 2)
+            let recipient = Int(postAuthor[o])
+            let offset = evaluationDay - RFC3339.day(t)
+            if recipient != m, !memberBot[m], offset < DayMask.span {
+                reactionReceived(recipient, offset: offset)
+                recentReactorDays[recipient << 32 | m, default: DayMask()].insert(offset)
+            }
+        case .delete:
+            let m = try joined(member, line: line)
+            guard postThread[o] != Self.notAPost else { return false }
+            postDeleted[o] = true
+            let offset = evaluationDay - RFC3339.day(t)
+            if m != Int(postAuthor[o]), offset < DayMask.span { recentFlagsAndHides.append((o, offset)) }
+        case .flag:
+            _ = try joined(member, line: line)
+            guard postThread[o] != Self.notAPost else { return false }
+            postFlags[o] += 1
+            let offset = evaluationDay - RFC3339.day(t)
+            if offset < DayMask.span { recentFlagsAndHides.append((o, offset)) }
+        case .rsvp:
+            let m = try joined(member, line: line)
+            memberFirstReactOrRSVP[m] = min(memberFirstReactOrRSVP[m], t)
+            active(m, t)
+            love(m, t, type: 2, weight: 3)
+            spices(m, t, eventLetters(o), weight: 3)
+            guard !memberBot[m], !memberStaff[m] else { break }
+            let pair = m << 32 | o
+            rsvpPairs.insert(pair)
+            if inWindow(t) {
+                rsvpPairsInWindow.insert(pair)
+                memberRSVPInWindow[m] = true
+            }
+        case .attend:
+            let m = try joined(member, line: line)
+            active(m, t)
+            love(m, t, type: 3, weight: 5)
+            spices(m, t, eventLetters(o), weight: 5)
+            guard !memberBot[m], !memberStaff[m] else { break }
+            let pair = m << 32 | o
+            attendPairs.insert(pair)
+            if inWindow(t), !rsvpPairs.contains(pair) { walkInPairsInWindow.insert(pair) }
+        case .view:
+            let m = try joined(member, line: line)
+            memberFirstView[m] = min(memberFirstView[m], t)
+            active(m, t)
+            if inWindow(t) { viewsInWindow += 1 }
+            love(m, t, type: 0, weight: 1)
+            let th = Int(postThread[o])
+            let isThread = th >= 0 && threadRoot[th] == o
+            if isThread {
+                spices(m, t, threadLetters(th, view: true, t), weight: 1)
+            } else {
+                spices(m, t, resourceLetters(o), weight: 1)
+            }
+            guard !memberBot[m], !memberStaff[m], inWindow(t) else { break }
+            memberViewsInWindow[m] += 1
+            if isThread { threadViewsInWindow[th] += 1 }
+        }
+        return true
+    }
+}

@@ -1,0 +1,329 @@
+import CommunityCore
+import Foundation
+
+/// The per-record updates of the streaming pass: flat arrays indexed by dense ids, no hashing
+/// of strings.
+extension EngineState {
+    func inWindow(_ t: Double) -> Bool { t >= from && t < to }
+
+    /// Grows every per-id array to the size of its dictionary (new ids start unjoined / not a post).
+    mutating func growToNames() {
+        let members = memberNames.count - memberJoined.count
+        if members > 0 {
+            memberJoined.append(contentsOf: repeatElement(false, count: members))
+            memberJoin.append(contentsOf: repeatElement(.nan, count: members))
+            memberJoinLine.append(contentsOf: repeatElement(0, count: members))
+            memberBot.append(contentsOf: repeatElement(false, count: members))
+            memberStaff.append(contentsOf: repeatElement(false, count: members))
+            memberStaffAtJoin.append(contentsOf: repeatElement(false, count: members))
+            memberDayMask.append(contentsOf: repeatElement(0, count: members))
+            memberLastEngagedDay.append(contentsOf: repeatElement(Int.min, count: members))
+            memberLastActiveDay.append(contentsOf: repeatElement(Int.min, count: members))
+            memberEngagedInWindow.append(contentsOf: repeatElement(false, count: members))
+            memberStartedThreadInWindow.append(contentsOf: repeatElement(false, count: members))
+            memberVisitActiveInWindow.append(contentsOf: repeatElement(false, count: members))
+            memberFirstPost.append(contentsOf: repeatElement(.infinity, count: members))
+            memberFirstPostStaff.append(contentsOf: repeatElement(false, count: members))
+            memberPostsInWindow.append(contentsOf: repeatElement(0, count: members))
+            memberFirstPostIndex.append(contentsOf: repeatElement(-1, count: members))
+            memberSecondPost.append(contentsOf: repeatElement(.infinity, count: members))
+            memberRetentionBits.append(contentsOf: repeatElement(0, count: members))
+            memberLastActive.append(contentsOf: repeatElement(-.infinity, count: members))
+            memberRSVPInWindow.append(contentsOf: repeatElement(false, count: members))
+            memberViewsInWindow.append(contentsOf: repeatElement(0, count: members))
+            memberLove.append(contentsOf: repeatElement(0, count: members))
+            memberCapDay.append(contentsOf: repeatElement(Int.min, count: 6 * members))
+            memberCapCount.append(contentsOf: repeatElement(0, count: 6 * members))
+            memberPresence.append(contentsOf: repeatElement(DayMask(), count: members))
+            memberWeightLow.append(contentsOf: repeatElement(DayMask(), count: members))
+            memberWeightMid.append(contentsOf: repeatElement(DayMask(), count: members))
+            memberLastSeen.append(contentsOf: repeatElement(-.infinity, count: members))
+            memberLastPost.append(contentsOf: repeatElement(-.infinity, count: members))
+            memberLastEngaged.append(contentsOf: repeatElement(-.infinity, count: members))
+            memberTagHead.append(contentsOf: repeatElement(-1, count: members))
+            memberSpices.append(contentsOf: repeatElement(0, count: 7 * members))
+            memberFirstView.append(contentsOf: repeatElement(.infinity, count: members))
+            memberFirstReactOrRSVP.append(contentsOf: repeatElement(.infinity, count: members))
+            memberReactionSlot.append(contentsOf: repeatElement(-1, count: members))
+        }
+        let objects = objectNames.count - postThread.count
+        if objects > 0 {
+            postThread.append(contentsOf: repeatElement(Self.notAPost, count: objects))
+            postAuthor.append(contentsOf: repeatElement(-1, count: objects))
+            postTime.append(contentsOf: repeatElement(.nan, count: objects))
+            postStaff.append(contentsOf: repeatElement(false, count: objects))
+            postDeleted.append(contentsOf: repeatElement(false, count: objects))
+            postFlags.append(contentsOf: repeatElement(0, count: objects))
+            postNextCandidate.append(contentsOf: repeatElement(-1, count: objects))
+            resourceLetterCache.append(contentsOf: repeatElement(0, count: objects))
+        }
+        let tags = tagNames.count - tagProduct.count
+        if tags > 0 {
+            tagProduct.append(contentsOf: repeatElement(false, count: tags))
+            tagWeight.append(contentsOf: repeatElement(0, count: tags))
+            tagLetters.append(contentsOf: repeatElement(Self.unknownLetters, count: tags))
+        }
+        let events = eventNames.count - eventLetterCache.count
+        if events > 0 { eventLetterCache.append(contentsOf: repeatElement(0, count: events)) }
+        let spaces = spaceNames.count - spaceLetters.count
+        if spaces > 0 { spaceLetters.append(contentsOf: repeatElement(Self.unknownLetters, count: spaces)) }
+    }
+
+    /// The `member` line of `m`.
+    mutating func join(_ m: Int, t: Double, line: Int, staff: Bool, bot: Bool) {
+        memberJoined[m] = true
+        memberJoin[m] = t
+        memberJoinLine[m] = line
+        memberBot[m] = bot
+        memberStaff[m] = staff
+        memberStaffAtJoin[m] = staff
+    }
+
+    /// Creates post `p` (a thread root or a reply; `thread` is `orphan` for a reply to an unknown thread).
+    mutating func addPost(_ p: Int, line: Int, author: Int, t: Double, thread: Int) throws(CommunityError) {
+        if postThread[p] != Self.notAPost {
+            throw error(line, "post id \"\(objectNames[Int32(p)])\" is already used by an earlier thread or reply; post ids must be unique")
+        }
+        postThread[p] = Int32(thread)
+        postAuthor[p] = Int32(author)
+        postTime[p] = t
+        postStaff[p] = memberStaff[author]
+    }
+
+    /// §3: an activity of `weight` counted into Love (decay 0.9 per 30 days, last 365 days,
+    /// at most 20 per type, member and UTC day) and into the Orbit weight masks.
+    mutating func love(_ m: Int, _ t: Double, type: Int, weight: Double) {
+        guard !memberBot[m], t > evaluation - 365 * 86_400 else { return }
+        let day = RFC3339.day(t)
+        let slot = m * 6 + type
+        if memberCapDay[slot] != day {
+            memberCapDay[slot] = day
+            memberCapCount[slot] = 0
+        }
+        guard memberCapCount[slot] < 20 else { return }
+        memberCapCount[slot] += 1
+        memberLove[m] += weight * Self.decay(evaluation - t)
+        let offset = evaluationDay - day
+        if weight <= 3 { memberWeightLow[m].insert(offset) } else { memberWeightMid[m].insert(offset) }
+    }
+
+    /// §4 letters of an activity on a thread: configuration first, else keyword letters plus
+    /// Support for question threads (views only once solved), else Engagement.
+    func threadLetters(_ th: Int, view: Bool, _ t: Double) -> UInt8 {
+        if threadSpicesConfigured[th] { return threadSpicesBase[th] }
+        var letters = threadSpicesBase[th]
+        if threadQuestion[th], !view || (threadAccepted[th] >= 0 && threadAcceptTime[th] <= t) {
+            letters |= Spices.bit(.support)
+        }
+        return letters == 0 ? Spices.bit(.engagement) : letters
+    }
+
+    /// `Spices.threadBase` of a thread, from letters computed once per space and per tag (the
+    /// rules are unions over the space and the tags, so the per-id letters combine by OR).
+    mutating func threadBaseLetters(space: Int, tags: ArraySlice<Int32>?) -> (UInt8, Bool) {
+        if spaceLetters[space] == Self.unknownLetters {
+            let (configured, defaults) = Spices.letters(space: spaceNames[Int32(space)], map: configuration.spicesMap)
+            spaceLetters[space] = UInt16(configured) << 8 | UInt16(defaults)
+        }
+        var combined = spaceLetters[space]
+        for k in tags ?? [] {
+            let k = Int(k)
+            if tagLetters[k] == Self.unknownLetters {
+                let (configured, defaults) = Spices.letters(tag: tagNames[Int32(k)], map: configuration.spicesMap)
+                tagLetters[k] = UInt16(configured) << 8 | UInt16(defaults)
+            }
+            combined |= tagLetters[k]
+        }
+        let configured = UInt8(combined >> 8)
+        return configured != 0 ? (configured, true) : (UInt8(combined & 0xFF), false)
+    }
+
+    mutating func eventLetters(_ e: Int) -> UInt8 {
+        if eventLetterCache[e] == 0 {
+            eventLetterCache[e] = Spices.eventLetters(eventNames[Int32(e)], map: configuration.spicesMap)
+        }
+        return eventLetterCache[e]
+    }
+
+    mutating func resourceLetters(_ r: Int) -> UInt8 {
+        if resourceLetterCache[r] == 0 {
+            resourceLetterCache[r] = Spices.resourceLetters(objectNames[Int32(r)], map: configuration.spicesMap)
+        }
+        return resourceLetterCache[r]
+    }
+
+    /// Adds `weight` split evenly over `letters` to the member's profile and, inside the window
+    /// and for non-staff members, to the community's shares. An accept (weight 0 here) earns §3's 8
+    /// at report time, when it is known to be the final accept.
+    mutating func spices(_ m: Int, _ t: Double, _ letters: UInt8, weight: Double) {
+        guard !memberBot[m], weight > 0, letters != 0 else { return }
+        let share = weight / Double(letters.nonzeroBitCount)
+        let community = inWindow(t) && !memberStaff[m]
+        var rest = letters
+        while rest != 0 {
+            let i = rest.trailingZeroBitCount
+            rest &= rest - 1
+            memberSpices[m * 7 + i] += share
+            if community { communitySpices[i] += share }
+        }
+    }
+
+    /// 0.9^(age / 30 days).
+    static func decay(_ age: Double) -> Double {
+        pow(0.9, age / (30 * 86_400))
+    }
+
+    /// Reading 5: an active line by a member who is neither staff at the line nor a bot.
+    mutating func active(_ m: Int, _ t: Double) {
+        guard !memberBot[m] else { return }
+        let day = RFC3339.day(t)
+        memberPresence[m].insert(evaluationDay - day)
+        memberLastSeen[m] = t
+        guard !memberStaff[m] else { return }
+        let offset = stickinessLastDay - day
+        if offset >= 0, offset < 59 { memberDayMask[m] |= 1 << UInt64(offset) }
+        memberLastActive[m] = t
+        let lastDay = memberLastActiveDay[m]
+        if lastDay != day {
+            // Days arrive in order: this day adds the member to MAU on [max(day, last + 30), day + 30).
+            dauPerDay.add(day, 1)
+            let start = lastDay == Int.min ? day : max(day, lastDay + 30)
+            if start < day + 30 {
+                mauDelta.add(start, 1)
+                mauDelta.add(day + 30, -1)
+            }
+            memberLastActiveDay[m] = day
+        }
+        activityPerDay.add(day, 1)
+        if inWindow(t) {
+            memberVisitActiveInWindow[m] = true
+            let weekday = ((day + 3) % 7 + 7) % 7  // 0 = Monday; 1970-01-01 was a Thursday
+            let hour = Int((t - Double(day) * 86_400) / 3600)
+            heatmap[weekday * 24 + min(max(hour, 0), 23)] += 1
+        }
+        let age = t - memberJoin[m]
+        if age >= 86_400 {
+            let days = Int(age / 86_400)
+            if days == 1 { memberRetentionBits[m] |= 1 }
+            if days == 7 { memberRetentionBits[m] |= 2 }
+            if days == 30 { memberRetentionBits[m] |= 4 }
+            let week = Int(age / (7 * 86_400))
+            if (1...12).contains(week) { memberRetentionBits[m] |= 1 << UInt32(2 + week) }
+        }
+    }
+
+    /// A post (thread or reply) by `m` at `t`: first post and C8 counts.
+    mutating func posted(_ m: Int, _ t: Double, post: Int) {
+        if memberFirstPost[m] == .infinity {
+            memberFirstPost[m] = t
+            memberFirstPostStaff[m] = memberStaff[m]
+            memberFirstPostIndex[m] = post
+        } else if memberSecondPost[m] == .infinity {
+            memberSecondPost[m] = t
+        }
+        memberLastPost[m] = t
+        if inWindow(t), !memberStaff[m], !memberBot[m] { memberPostsInWindow[m] += 1 }
+    }
+
+    /// An engaged action (reaction, thread, reply; §0): also an active one.
+    mutating func engaged(_ m: Int, _ t: Double, thread: Int?, weight: Double) {
+        active(m, t)
+        guard !memberBot[m], !memberStaff[m] else { return }
+        memberLastEngaged[m] = t
+        var tags = 0..<0
+        if let thread { tags = Int(threadTagStart[thread])..<Int(threadTagStart[thread + 1]) }
+        let share = weight / Double(tags.count)
+        for i in tags { addTagWeight(m, Int(threadTagList[i]), share) }
+        guard inWindow(t) else { return }
+        memberEngagedInWindow[m] = true
+        let day = RFC3339.day(t)
+        if memberLastEngagedDay[m] != day {
+            memberLastEngagedDay[m] = day
+            engagedPerDay.add(day, 1)
+        }
+        for i in tags { tagWeight[Int(threadTagList[i])] += share }
+    }
+
+    /// Adds `weight` to the member's entry for tag `k`, creating it at the head of their list.
+    mutating func addTagWeight(_ m: Int, _ k: Int, _ weight: Double) {
+        var e = Int(memberTagHead[m])
+        while e >= 0 {
+            if Int(tagEntryTag[e]) == k {
+                tagEntryWeight[e] += weight
+                return
+            }
+            e = Int(tagEntryNext[e])
+        }
+        tagEntryTag.append(Int32(k))
+        tagEntryNext.append(memberTagHead[m])
+        tagEntryWeight.append(weight)
+        memberTagHead[m] = Int32(tagEntryTag.count - 1)
+    }
+
+    /// The member's engagement weight per tag, by tag index.
+    func tagWeights(of m: Int) -> [(tag: Int, weight: Double)] {
+        var entries: [(tag: Int, weight: Double)] = []
+        var e = Int(memberTagHead[m])
+        while e >= 0 {
+            entries.append((Int(tagEntryTag[e]), tagEntryWeight[e]))
+            e = Int(tagEntryNext[e])
+        }
+        return entries.sorted { $0.tag < $1.tag }
+    }
+
+    /// A reaction received by `recipient` `offset` days before the evaluation day (< span).
+    mutating func reactionReceived(_ recipient: Int, offset: Int) {
+        if memberReactionSlot[recipient] < 0 {
+            memberReactionSlot[recipient] = Int32(reactionCounts.count / DayMask.span)
+            reactionCounts.append(contentsOf: repeatElement(0, count: DayMask.span))
+        }
+        reactionCounts[Int(memberReactionSlot[recipient]) * DayMask.span + offset] += 1
+    }
+
+    /// Reactions received by `m` at day offsets in `window` (within the span).
+    func reactionsReceived(_ m: Int, in window: Range<Int>) -> Int {
+        let slot = Int(memberReactionSlot[m])
+        guard slot >= 0 else { return 0 }
+        let base = slot * DayMask.span
+        var total = 0
+        for offset in window.clamped(to: 0..<DayMask.span) { total += Int(reactionCounts[base + offset]) }
+        return total
+    }
+
+    /// (t, post id as bytes) order of posts.
+    func postPrecedes(_ a: Int, _ b: Int) -> Bool {
+        if postTime[a] != postTime[b] { return postTime[a] < postTime[b] }
+        return objectNames[Int32(a)].utf8.lexicographicallyPrecedes(objectNames[Int32(b)].utf8)
+    }
+
+    /// §0 / Reading 8 first response of a thread: earliest undeleted candidate reply.
+    func firstResponse(_ th: Int) -> Int? {
+        var best: Int?
+        var p = Int(threadCandidateHead[th])
+        while p >= 0 {
+            defer { p = Int(postNextCandidate[p]) }
+            guard !postDeleted[p] else { continue }
+            if let b = best, !postPrecedes(p, b) { continue }
+            best = p
+        }
+        return best
+    }
+
+    /// The first undeleted candidate reply written by staff (`true`) or by a peer (`false`).
+    func firstResponse(_ th: Int, staff: Bool) -> Int? {
+        var best: Int?
+        var p = Int(threadCandidateHead[th])
+        while p >= 0 {
+            defer { p = Int(postNextCandidate[p]) }
+            guard !postDeleted[p], postStaff[p] == staff else { continue }
+            if let b = best, !postPrecedes(p, b) { continue }
+            best = p
+        }
+        return best
+    }
+
+    /// The tags of thread `th` (distinct).
+    func tags(of th: Int) -> ArraySlice<Int32> {
+        threadTagList[Int(threadTagStart[th])..<Int(threadTagStart[th + 1])]
+    }
+}
