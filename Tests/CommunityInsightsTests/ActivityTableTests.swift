@@ -76,6 +76,27 @@ import Testing
         #expect(report.members.count > 0)
     }
 
+    /// More than 64 tags: the per-member tag weights leave their dense blocks for lists; the
+    /// report is the same.
+    @Test func manyTagsGiveTheSameReport() throws {
+        var lines: [String] = []
+        for m in 0..<6 { lines.append(#"{"type":"member","member":"m\#(m)","t":"2026-03-01T0\#(m):00:00Z"}"#) }
+        for k in 0..<70 {
+            let tags = "[\"t\(k)\",\"t\((k * 7) % 70)\"]"
+            let t = String(format: "2026-03-%02dT10:%02d:00Z", 2 + k / 10, k % 60)
+            lines.append(#"{"type":"thread","id":"q\#(k)","member":"m\#(k % 6)","t":"\#(t)","space":"s","kind":"question","tags":\#(tags)}"#)
+            let r = String(format: "2026-03-%02dT11:%02d:00Z", 2 + k / 10, k % 60)
+            lines.append(#"{"type":"reply","id":"r\#(k)","member":"m\#((k + 1) % 6)","t":"\#(r)","thread":"q\#(k)"}"#)
+            lines.append(#"{"type":"react","member":"m\#((k + 2) % 6)","t":"\#(r)","post":"r\#(k)"}"#)
+        }
+        let data = Data(lines.joined(separator: "\n").utf8)
+        let table = try ActivityLogReader.readTable(data)
+        #expect(table.tagIDs.count == 70)
+        let report = try InsightsReport.compute(from: table)
+        #expect(report == (try InsightsReport.compute(from: ActivityLogReader.read(data))))
+        #expect(report.members.contains { $0.topInterests.count == 3 && $0.topicEntropy != nil })
+    }
+
     @Test func skippedRowsAreCountedAsForRecords() throws {
         let text = """
             {"type":"member","member":"a","t":"2026-03-01T09:00:00Z"}

@@ -10,37 +10,48 @@ struct ChampionStatus {
 extension EngineState {
     /// A3, evaluated on each of the last `championHoldDays` days (offset k = days before E) over
     /// the trailing 100 days `[k, k + 100)`; a status reached on any of them is held at E.
-    func championStatus(newcomerResponses: [[Int]], acceptedOffsets: [[Int]]) -> [Int: ChampionStatus] {
+    func championStatus(newcomerResponses: [[Int]], acceptedOffsets: [[Int]]) -> [ChampionStatus?] {
         let hold = min(max(configuration.championHoldDays, 1), 28)
         let span = 100
-        // Replies to threads started by others (undeleted), as day sets per (member, thread);
-        // distinct participants per thread (non-bot repliers other than the author).
-        var replied: [Int: [Int: DayMask]] = [:]
-        var participants = [Set<Int>](repeating: [], count: threadRoot.count)
+        let n = memberJoin.count
+        // Replies to threads started by others (undeleted), as day sets per (member, thread),
+        // counted per member and evaluation day k into `helpedThreads[m * hold + k]`; distinct
+        // participants per thread (non-bot repliers other than the author), up to the 5 that
+        // make a debate, in a flat array of 5 slots per thread.
+        var replied: [Int: DayMask] = [:]
+        let debateSize = 5
+        var participants = [Int32](repeating: -1, count: threadRoot.count * debateSize)
         for p in postThread.indices {
             let th = Int(postThread[p])
             guard th >= 0, threadRoot[th] != p else { continue }
             let author = Int(postAuthor[p])
             guard !memberBot[author], author != threadAuthor[th] else { continue }
-            participants[th].insert(author)
+            let slots = (th * debateSize)..<(th * debateSize + debateSize)
+            if let free = slots.first(where: { participants[$0] < 0 || participants[$0] == Int32(author) }),
+               participants[free] < 0 {
+                participants[free] = Int32(author)
+            }
             let offset = evaluationDay - RFC3339.day(postTime[p])
-            if !postDeleted[p], offset < DayMask.span { replied[author, default: [:]][th, default: DayMask()].insert(offset) }
+            if !postDeleted[p], offset < DayMask.span { replied[author << 32 | th, default: DayMask()].insert(offset) }
+        }
+        var helpedThreads = [Int32](repeating: 0, count: n * hold)
+        for (key, days) in replied {
+            let m = key >> 32
+            for k in 0..<hold where days.contains(any: k..<(k + span)) { helpedThreads[m * hold + k] += 1 }
         }
         var debateOffsets: [Int: [Int]] = [:]
-        for th in threadRoot.indices where participants[th].count >= 5 {
+        for th in threadRoot.indices where participants[th * debateSize + debateSize - 1] >= 0 {
             debateOffsets[threadAuthor[th], default: []].append(evaluationDay - RFC3339.day(threadT0[th]))
         }
-        var reactors: [Int: [Int]] = [:]
+        var reactors = [Int32](repeating: 0, count: n * hold)
         for (key, days) in recentReactorDays {
             let recipient = key >> 32
-            for k in 0..<hold where days.contains(any: k..<(k + span)) {
-                reactors[recipient, default: [Int](repeating: 0, count: hold)][k] += 1
-            }
+            for k in 0..<hold where days.contains(any: k..<(k + span)) { reactors[recipient * hold + k] += 1 }
         }
         var flagged: [Int: [(post: Int, offset: Int)]] = [:]
         for entry in recentFlagsAndHides { flagged[Int(postAuthor[entry.post]), default: []].append(entry) }
 
-        var result: [Int: ChampionStatus] = [:]
+        var result = [ChampionStatus?](repeating: nil, count: n)
         for m in memberJoin.indices where !memberBot[m] && !memberStaff[m] {
             var championAt: Int?, emergingAt: Int?
             var reasons: [String] = []
@@ -51,12 +62,12 @@ extension EngineState {
                     continue
                 }
                 let presence = memberPresence[m].count(k..<(k + 90))
-                let helped = replied[m]?.values.filter { $0.contains(any: window) }.count ?? 0
+                let helped = Int(helpedThreads[m * hold + k])
                 let newcomer = newcomerResponses[m].filter(window.contains).count
                 let accepted = acceptedOffsets[m].filter(window.contains).count
                 let debates = debateOffsets[m]?.filter(window.contains).count ?? 0
                 let reactions = reactionsReceived(m, in: window)
-                let distinct = reactors[m]?[k] ?? 0
+                let distinct = Int(reactors[m * hold + k])
                 let flags = Set((flagged[m] ?? []).filter { window.contains($0.offset) }.map(\.post)).count
                 let c1 = presence >= configuration.championPresenceDays
                 let helps = helped >= 10 && (newcomer >= 3 || accepted >= 3)

@@ -12,6 +12,7 @@ extension EngineState {
         tagNames = table.tagIDs
         growToNames()
         threadRoot.reserveCapacity(table.threadCount)
+        if tagNames.count <= 64 { tagStride = tagNames.count }
     }
 
     /// Streams every row of `table` (whose dictionaries this state was built over).

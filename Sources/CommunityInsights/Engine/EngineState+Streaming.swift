@@ -246,6 +246,14 @@ extension EngineState {
 
     /// Adds `weight` to the member's entry for tag `k`, creating it at the head of their list.
     mutating func addTagWeight(_ m: Int, _ k: Int, _ weight: Double) {
+        if tagStride > 0 {
+            if memberTagHead[m] < 0 {
+                memberTagHead[m] = Int32(tagEntryWeight.count / tagStride)
+                tagEntryWeight.append(contentsOf: repeatElement(0, count: tagStride))
+            }
+            tagEntryWeight[Int(memberTagHead[m]) * tagStride + k] += weight
+            return
+        }
         var e = Int(memberTagHead[m])
         while e >= 0 {
             if Int(tagEntryTag[e]) == k {
@@ -263,6 +271,13 @@ extension EngineState {
     /// The member's engagement weight per tag, by tag index.
     func tagWeights(of m: Int) -> [(tag: Int, weight: Double)] {
         var entries: [(tag: Int, weight: Double)] = []
+        if tagStride > 0 {
+            guard memberTagHead[m] >= 0 else { return [] }
+            let base = Int(memberTagHead[m]) * tagStride
+            // Every weight added is positive, so a zero is a tag the member never engaged with.
+            for k in 0..<tagStride where tagEntryWeight[base + k] > 0 { entries.append((k, tagEntryWeight[base + k])) }
+            return entries
+        }
         var e = Int(memberTagHead[m])
         while e >= 0 {
             entries.append((Int(tagEntryTag[e]), tagEntryWeight[e]))

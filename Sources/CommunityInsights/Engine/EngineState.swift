@@ -61,8 +61,11 @@ struct EngineState: Sendable {
     var memberLastSeen: [Double] = []
     var memberLastPost: [Double] = []
     var memberLastEngaged: [Double] = []
-    /// Engagement weight per (member, tag) over the whole log (top interests, H_m): a list per
-    /// member in flat pools, one entry per distinct tag the member engaged with.
+    /// Engagement weight per (member, tag) over the whole log (top interests, H_m). With few tags
+    /// known up front (`tagStride` > 0, a table of at most 64 tags) each engaged member gets a
+    /// block of `tagStride` weights in `tagEntryWeight`; otherwise a list per member in flat
+    /// pools, one entry per distinct tag. `memberTagHead` is the block or the list head (−1 = none).
+    var tagStride = 0
     var memberTagHead: [Int32] = []
     var tagEntryTag: [Int32] = []
     var tagEntryNext: [Int32] = []
