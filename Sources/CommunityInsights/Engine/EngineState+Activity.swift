@@ -6,27 +6,27 @@ extension EngineState {
     func retention() -> Retention {
         var cohorts: [Int: [Int]] = [:]
         for m in joinedInWindow {
-            let day = RFC3339.day(memberJoin[m])
+            let day = RFC3339.day(members[m].join)
             let monday = day - ((day + 3) % 7 + 7) % 7
             cohorts[monday, default: []].append(m)
         }
         let day = 86_400.0
         let rows = cohorts.keys.sorted().map { monday -> RetentionCohort in
-            let members = cohorts[monday] ?? []
-            let lastJoin = members.map { memberJoin[$0] }.max() ?? 0
+            let cohort = cohorts[monday] ?? []
+            let lastJoin = cohort.map { members[$0].join }.max() ?? 0
             func share(_ observedAfter: Double, _ isRetained: (Int) -> Bool) -> Double? {
                 guard lastJoin + observedAfter <= evaluation else { return nil }
-                return Statistics.ratio(members.filter(isRetained).count, members.count)
+                return Statistics.ratio(cohort.filter(isRetained).count, cohort.count)
             }
             func bounded(_ n: Int, bit: UInt32) -> Double? {
-                share(Double(n + 1) * day) { memberRetentionBits[$0] & bit != 0 }
+                share(Double(n + 1) * day) { members[$0].retentionBits & bit != 0 }
             }
             func unbounded(_ n: Int) -> Double? {
-                share(Double(n + 1) * day) { memberLastActive[$0] >= memberJoin[$0] + Double(n) * day }
+                share(Double(n + 1) * day) { members[$0].lastActive >= members[$0].join + Double(n) * day }
             }
             let weeks = (1...12).map { k in bounded(7 * k + 6, bit: 1 << UInt32(2 + k)) }
             return RetentionCohort(
-                cohortStart: RFC3339.formatDay(monday), members: members.count,
+                cohortStart: RFC3339.formatDay(monday), members: cohort.count,
                 day1: bounded(1, bit: 1), day7: bounded(7, bit: 2), day30: bounded(30, bit: 4),
                 day1Unbounded: unbounded(1), day7Unbounded: unbounded(7), day30Unbounded: unbounded(30), weeks: weeks)
         }
@@ -35,11 +35,11 @@ extension EngineState {
 
     func firstPostRetention() -> FirstPostRetention {
         let horizon = 90.0 * 86_400
-        var members = 0, retained = 0, replied = 0, repliedRetained = 0, unreplied = 0, unrepliedRetained = 0
-        for m in memberJoin.indices {
+        var counted = 0, retained = 0, replied = 0, repliedRetained = 0, unreplied = 0, unrepliedRetained = 0
+        for m in members.indices {
             let first = memberFirstPost[m]
-            guard inWindow(first), !memberBot[m], !memberFirstPostStaff[m], first + horizon <= evaluation else { continue }
-            members += 1
+            guard inWindow(first), !members[m].bot, !memberFirstPostStaff[m], first + horizon <= evaluation else { continue }
+            counted += 1
             let kept = memberSecondPost[m] - first <= horizon
             if kept { retained += 1 }
             let p = memberFirstPostIndex[m]
@@ -54,7 +54,7 @@ extension EngineState {
             }
         }
         return FirstPostRetention(
-            members: members, retained: retained, retainedRate: Statistics.ratio(retained, members),
+            members: counted, retained: retained, retainedRate: Statistics.ratio(retained, counted),
             repliedMembers: replied, repliedRetainedRate: Statistics.ratio(repliedRetained, replied),
             unrepliedMembers: unreplied, unrepliedRetainedRate: Statistics.ratio(unrepliedRetained, unreplied))
     }
@@ -91,9 +91,9 @@ extension EngineState {
     func eventsAndResources() -> EventsAndResources {
         let attended = rsvpPairsInWindow.filter { attendPairs.contains($0) }.count
         let rsvpMembers = memberRSVPInWindow.filter { $0 }.count
-        let active = memberVisitActiveInWindow.filter { $0 }.count
-        let viewers = memberViewsInWindow.filter { $0 > 0 }.count
-        let views = memberViewsInWindow.reduce(0, +)
+        let active = members.lazy.filter(\.visitActiveInWindow).count
+        let viewers = members.lazy.filter { $0.viewsInWindow > 0 }.count
+        let views = members.reduce(0) { $0 + $1.viewsInWindow }
         let solutionViews = threadViewsInWindow.indices.filter { threadAccepted[$0] >= 0 }.reduce(0) { $0 + threadViewsInWindow[$1] }
         let rate = Statistics.ratio(attended, rsvpPairsInWindow.count)
         return EventsAndResources(

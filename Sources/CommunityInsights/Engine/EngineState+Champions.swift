@@ -13,7 +13,7 @@ extension EngineState {
     func championStatus(newcomerResponses: [[Int]], acceptedOffsets: [[Int]]) -> [ChampionStatus?] {
         let hold = min(max(configuration.championHoldDays, 1), 28)
         let span = 100
-        let n = memberJoin.count
+        let n = members.count
         // Replies to threads started by others (undeleted), as day sets per (member, thread),
         // counted per member and evaluation day k into `helpedThreads[m * hold + k]`; distinct
         // participants per thread (non-bot repliers other than the author), up to the 5 that
@@ -25,7 +25,7 @@ extension EngineState {
             let th = Int(postThread[p])
             guard th >= 0, threadRoot[th] != p else { continue }
             let author = Int(postAuthor[p])
-            guard !memberBot[author], author != threadAuthor[th] else { continue }
+            guard !members[author].bot, author != threadAuthor[th] else { continue }
             let slots = (th * debateSize)..<(th * debateSize + debateSize)
             if let free = slots.first(where: { participants[$0] < 0 || participants[$0] == Int32(author) }),
                participants[free] < 0 {
@@ -52,29 +52,29 @@ extension EngineState {
         for entry in recentFlagsAndHides { flagged[Int(postAuthor[entry.post]), default: []].append(entry) }
 
         var result = [ChampionStatus?](repeating: nil, count: n)
-        for m in memberJoin.indices where !memberBot[m] && !memberStaff[m] {
+        for m in members.indices where !members[m].bot && !members[m].staff {
             var championAt: Int?, emergingAt: Int?
             var reasons: [String] = []
             for k in 0..<hold {
                 let window = k..<(k + span)
-                guard memberJoin[m] <= evaluation - Double(k + 30) * Self.dayLength else {
+                guard members[m].join <= evaluation - Double(k + 30) * Self.dayLength else {
                     if k == 0 { reasons = ["missed: member for fewer than 30 days"] }
                     continue
                 }
-                let presence = memberPresence[m].count(k..<(k + 90))
+                let presence = members[m].presence.count(k..<(k + 90))
                 let helped = Int(helpedThreads[m * hold + k])
-                let newcomer = newcomerResponses[m].filter(window.contains).count
-                let accepted = acceptedOffsets[m].filter(window.contains).count
-                let debates = debateOffsets[m]?.filter(window.contains).count ?? 0
+                let newcomer = Self.count(newcomerResponses[m], in: window)
+                let accepted = Self.count(acceptedOffsets[m], in: window)
+                let debates = debateOffsets[m].map { Self.count($0, in: window) } ?? 0
                 let reactions = reactionsReceived(m, in: window)
                 let distinct = Int(reactors[m * hold + k])
-                let flags = Set((flagged[m] ?? []).filter { window.contains($0.offset) }.map(\.post)).count
+                let flags = flagged[m].map { list in Set(list.lazy.filter { window.contains($0.offset) }.map(\.post)).count } ?? 0
                 let c1 = presence >= configuration.championPresenceDays
                 let helps = helped >= 10 && (newcomer >= 3 || accepted >= 3)
                 let c2 = helps || debates >= 2
                 let c3 = reactions >= 20 && distinct >= 10
                 let c4 = flags <= 5
-                let met = [c1, c2, c3, c4].filter { $0 }.count
+                let met = (c1 ? 1 : 0) + (c2 ? 1 : 0) + (c3 ? 1 : 0) + (c4 ? 1 : 0)
                 if met == 4 { championAt = championAt ?? k }
                 if met >= 3 { emergingAt = emergingAt ?? k }
                 if k == 0 {
@@ -98,5 +98,12 @@ extension EngineState {
             result[m] = ChampionStatus(champion: champion, emerging: emerging, reasons: reasons)
         }
         return result
+    }
+
+    /// How many of `offsets` lie in `window` (no intermediate array: this runs per member and day).
+    static func count(_ offsets: [Int], in window: Range<Int>) -> Int {
+        var n = 0
+        for offset in offsets where window.contains(offset) { n += 1 }
+        return n
     }
 }

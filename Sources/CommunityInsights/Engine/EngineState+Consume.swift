@@ -97,7 +97,7 @@ extension EngineState {
 
     /// The member of a row, who must have joined.
     func joined(_ m: Int, line: Int) throws(CommunityError) -> Int {
-        guard m >= 0, memberJoined[m] else {
+        guard m >= 0, members[m].joined else {
             if let unresolvedMember { throw unresolvedMember }
             throw error(line, "member \"\(m >= 0 ? memberNames[Int32(m)] : "")\" appears before their member line; add a member line with a t at or before this line's t")
         }
@@ -128,7 +128,7 @@ extension EngineState {
             return true
         case .member:
             let m = member
-            if memberJoined[m] {
+            if members[m].joined {
                 throw error(line, "member \"\(memberNames[Int32(m)])\" already has a member line (line \(memberJoinLine[m])); use role lines for staff changes")
             }
             let staff = flags & ActivityTable.Flag.first != 0, bot = flags & ActivityTable.Flag.second != 0
@@ -136,7 +136,7 @@ extension EngineState {
             active(m, t)
             if inWindow(t), !staff, !bot { joinedInWindow.append(m) }
         case .role:
-            memberStaff[try joined(member, line: line)] = flags & ActivityTable.Flag.first != 0
+            members[try joined(member, line: line)].staff = flags & ActivityTable.Flag.first != 0
         case .thread:
             let m = try joined(member, line: line)
             let th = threadRoot.count
@@ -147,7 +147,7 @@ extension EngineState {
             threadAuthor.append(m)
             threadT0.append(t)
             threadQuestion.append(flags & ActivityTable.Flag.first != 0)
-            threadAuthorStaff.append(memberStaff[m])
+            threadAuthorStaff.append(members[m].staff)
             threadCandidateHead.append(-1)
             threadAccepted.append(-1)
             threadViewsInWindow.append(0)
@@ -158,7 +158,7 @@ extension EngineState {
             posted(m, t, post: o)
             love(m, t, type: 5, weight: 6)
             spices(m, t, threadLetters(th, view: false, t), weight: 6)
-            if inWindow(t), !memberStaff[m], !memberBot[m] { memberStartedThreadInWindow[m] = true }
+            if inWindow(t), !members[m].staff, !members[m].bot { memberStartedThreadInWindow[m] = true }
             engaged(m, t, thread: th, weight: 6)
         case .reply:
             let m = try joined(member, line: line)
@@ -170,7 +170,7 @@ extension EngineState {
             }
             let th = Int(rootThread)
             try addPost(o, line: line, author: m, t: t, thread: th)
-            if m != threadAuthor[th], !memberBot[m], t > threadT0[th] {
+            if m != threadAuthor[th], !members[m].bot, t > threadT0[th] {
                 postNextCandidate[o] = threadCandidateHead[th]
                 threadCandidateHead[th] = Int32(o)
             }
@@ -188,7 +188,7 @@ extension EngineState {
             threadAcceptTime[th] = t
         case .react:
             let m = try joined(member, line: line)
-            memberFirstReactOrRSVP[m] = min(memberFirstReactOrRSVP[m], t)
+            members[m].firstReactOrRSVP = min(members[m].firstReactOrRSVP, t)
             if inWindow(t) { reactionsInWindow += 1 }
             let th = Int(postThread[o])
             guard th >= 0 else {
@@ -201,7 +201,7 @@ extension EngineState {
             spices(m, t, threadLetters(th, view: false, t), weight: 2)
             let recipient = Int(postAuthor[o])
             let offset = evaluationDay - RFC3339.day(t)
-            if recipient != m, !memberBot[m], offset < DayMask.span {
+            if recipient != m, !members[m].bot, offset < DayMask.span {
                 reactionReceived(recipient, offset: offset)
                 recentReactorDays[recipient << 32 | m, default: DayMask()].insert(offset)
             }
@@ -219,11 +219,11 @@ extension EngineState {
             if offset < DayMask.span { recentFlagsAndHides.append((o, offset)) }
         case .rsvp:
             let m = try joined(member, line: line)
-            memberFirstReactOrRSVP[m] = min(memberFirstReactOrRSVP[m], t)
+            members[m].firstReactOrRSVP = min(members[m].firstReactOrRSVP, t)
             active(m, t)
             love(m, t, type: 2, weight: 3)
             spices(m, t, eventLetters(o), weight: 3)
-            guard !memberBot[m], !memberStaff[m] else { break }
+            guard !members[m].bot, !members[m].staff else { break }
             let pair = m << 32 | o
             rsvpPairs.insert(pair)
             if inWindow(t) {
@@ -235,13 +235,13 @@ extension EngineState {
             active(m, t)
             love(m, t, type: 3, weight: 5)
             spices(m, t, eventLetters(o), weight: 5)
-            guard !memberBot[m], !memberStaff[m] else { break }
+            guard !members[m].bot, !members[m].staff else { break }
             let pair = m << 32 | o
             attendPairs.insert(pair)
             if inWindow(t), !rsvpPairs.contains(pair) { walkInPairsInWindow.insert(pair) }
         case .view:
             let m = try joined(member, line: line)
-            memberFirstView[m] = min(memberFirstView[m], t)
+            members[m].firstView = min(members[m].firstView, t)
             active(m, t)
             if inWindow(t) { viewsInWindow += 1 }
             love(m, t, type: 0, weight: 1)
@@ -252,8 +252,8 @@ extension EngineState {
             } else {
                 spices(m, t, resourceLetters(o), weight: 1)
             }
-            guard !memberBot[m], !memberStaff[m], inWindow(t) else { break }
-            memberViewsInWindow[m] += 1
+            guard !members[m].bot, !members[m].staff, inWindow(t) else { break }
+            members[m].viewsInWindow += 1
             if isThread { threadViewsInWindow[th] += 1 }
         }
         return true

@@ -13,12 +13,12 @@ extension EngineState {
     static let dayLength = 86_400.0
 
     func memberAnalytics() -> MemberAnalytics {
-        let n = memberJoin.count
-        var love = memberLove
+        let n = members.count
+        var love = members.map(\.love)
         var weightHigh = [DayMask](repeating: DayMask(), count: n)
         var acceptedAnswers = [Int](repeating: 0, count: n)
         var peerFirstResponses = [Int](repeating: 0, count: n)
-        var spices = memberSpices
+        var spices = members.map(\.spices)
         var community = communitySpices
         // Offsets (days before E) of first responses to newcomer threads and of accepted answers.
         var newcomerResponses = [[Int]](repeating: [], count: n)
@@ -28,7 +28,7 @@ extension EngineState {
             if let fr = firstResponse(th) {
                 let responder = Int(postAuthor[fr])
                 if !postStaff[fr] { peerFirstResponses[responder] += 1 }
-                if threadT0[th] - memberJoin[author] <= configuration.newcomerAge {
+                if threadT0[th] - members[author].join <= configuration.newcomerAge {
                     let t = postTime[fr]
                     let offset = evaluationDay - RFC3339.day(t)
                     newcomerResponses[responder].append(offset)
@@ -37,7 +37,7 @@ extension EngineState {
                 }
             }
             let p = threadAccepted[th]
-            if p >= 0, Int(postAuthor[p]) != author, !memberBot[Int(postAuthor[p])] {
+            if p >= 0, Int(postAuthor[p]) != author, !members[Int(postAuthor[p])].bot {
                 let answerer = Int(postAuthor[p])
                 let t = threadAcceptTime[th]
                 acceptedAnswers[answerer] += 1
@@ -45,20 +45,20 @@ extension EngineState {
                 acceptedOffsets[answerer].append(offset)
                 weightHigh[answerer].insert(offset)
                 if t > evaluation - 365 * Self.dayLength { love[answerer] += 8 * Self.decay(evaluation - t) }
-                spices[answerer * 7 + 0] += 8  // support
+                spices[answerer][0] += 8  // support
                 if inWindow(t), !postStaff[p] { community[0] += 8 }
             }
         }
-        let humans = memberJoin.indices.filter { !memberBot[$0] }
+        let humans = members.indices.filter { !members[$0].bot }
 
         // §3 Orbit levels at E (offset 0) and a month earlier (offset 30).
         func level(_ m: Int, at o: Int) -> Int? {
             var best: Int?
             func take(_ l: Int) { best = min(best ?? l, l) }
             if weightHigh[m].contains(any: o..<(o + 90)) { take(2) }
-            else if memberWeightMid[m].contains(any: o..<(o + 90)) { take(3) }
-            else if memberWeightLow[m].contains(any: o..<(o + 90)) { take(4) }
-            let presence = memberPresence[m]
+            else if members[m].weightMid.contains(any: o..<(o + 90)) { take(3) }
+            else if members[m].weightLow.contains(any: o..<(o + 90)) { take(4) }
+            let presence = members[m].presence
             if presence.count(o..<(o + 90)) >= 30 { take(1) }
             else if presence.count(o..<(o + 30)) >= 7 { take(2) }
             else if presence.count(o..<(o + 7)) >= 2 { take(3) }
@@ -69,7 +69,7 @@ extension EngineState {
             let weights = [0, 100.0, 49, 16, 1]
             let cutoff = evaluation - Double(o) * Self.dayLength
             var total = 0.0, count = 0
-            for (m, l) in zip(humans, levels) where memberJoin[m] <= cutoff {
+            for (m, l) in zip(humans, levels) where members[m].join <= cutoff {
                 count += 1
                 if let l { total += weights[l] }
             }
@@ -85,26 +85,28 @@ extension EngineState {
             inWindow(memberLastPost[$0]) && memberLastPost[$0] < evaluation - 90 * Self.dayLength
         }.count
         let quiet = min(max(configuration.atRiskQuietDays, 7), 28)
-        let ranked = humans.filter { !memberStaff[$0] }
-            .map { ($0, memberPresence[$0].count(quiet..<(quiet + 90))) }
+        let ranked = humans.filter { !members[$0].staff }
+            .map { ($0, members[$0].presence.count(quiet..<(quiet + 90))) }
             .filter { $0.1 > 0 }
             .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : memberNames.strings[$0.0].utf8.lexicographicallyPrecedes(memberNames.strings[$1.0].utf8) }
         let topQuartile = ranked.prefix((ranked.count + 3) / 4).map(\.0)
-        let atRisk = Set(topQuartile.filter { memberPresence[$0].count(0..<quiet) == 0 })
+        let atRisk = Set(topQuartile.filter { members[$0].presence.count(0..<quiet) == 0 })
 
         // A3.
         let status = championStatus(newcomerResponses: newcomerResponses, acceptedOffsets: acceptedOffsets)
         let champions = humans.filter { status[$0]?.champion == true }
         let emerging = humans.filter { status[$0]?.emerging == true }
         let engagedMau = humans.filter {
-            !memberStaff[$0] && memberLastEngaged[$0] > evaluation - 30 * Self.dayLength
+            !members[$0].staff && members[$0].lastEngaged > evaluation - 30 * Self.dayLength
         }.count
 
         // CRM records.
         let tagCount = tagNames.count
         let tagName = tagNames.strings
         let memberID = memberNames.strings
-        let records = zip(humans, levels).map { m, level -> MemberInsight in
+        // Sorted by member id (bytes) before building: sorting indices moves 16 bytes, not a record.
+        let order = zip(humans, levels).sorted { memberID[$0.0].utf8.lexicographicallyPrecedes(memberID[$1.0].utf8) }
+        let records = order.map { m, level -> MemberInsight in
             let weights = tagWeights(of: m)  // by tag index
             let top = weights.sorted { $0.weight != $1.weight ? $0.weight > $1.weight : tagName[$0.tag] < tagName[$1.tag] }
                 .prefix(3).map { tagName[$0.tag] }
@@ -113,15 +115,15 @@ extension EngineState {
                 entropy = h / log(Double(tagCount))  // summed in tag order: deterministic
             }
             return MemberInsight(
-                member: memberID[m], staff: memberStaff[m], love: love[m], orbitLevel: level,
+                member: memberID[m], staff: members[m].staff, love: love[m], orbitLevel: level,
                 champion: status[m]?.champion ?? false, emerging: status[m]?.emerging ?? false,
                 championReasons: status[m]?.reasons ?? [], topInterests: top, topicEntropy: entropy,
-                spicesProfile: Self.shares(Array(spices[(m * 7)..<(m * 7 + 7)])),
-                lastActiveAt: memberLastSeen[m].isFinite ? Date(timeIntervalSince1970: memberLastSeen[m]) : nil,
+                spicesProfile: Self.shares((0..<7).map { spices[m][$0] }),
+                lastActiveAt: members[m].lastSeen.isFinite ? Date(timeIntervalSince1970: members[m].lastSeen) : nil,
                 atRisk: atRisk.contains(m),
                 firstPostAt: memberFirstPost[m].isFinite ? Date(timeIntervalSince1970: memberFirstPost[m]) : nil,
                 acceptedAnswers: acceptedAnswers[m], peerFirstResponses: peerFirstResponses[m])
-        }.sorted { $0.member.utf8.lexicographicallyPrecedes($1.member.utf8) }
+        }
 
         func ids(_ list: [Int]) -> [String] {
             list.map { memberNames.strings[$0] }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
@@ -129,13 +131,13 @@ extension EngineState {
         // C10.
         let monthAgo = evaluation - 30 * Self.dayLength
         let moves = ([1, 2, 3, 4] as [Int?] + [nil]).map { start -> LevelMoves in
-            var members = 0, up = 0, held = 0, down = 0
-            for (index, m) in humans.enumerated() where memberJoin[m] <= monthAgo && levelsBefore[index] == start {
-                members += 1
+            var counted = 0, up = 0, held = 0, down = 0
+            for (index, m) in humans.enumerated() where members[m].join <= monthAgo && levelsBefore[index] == start {
+                counted += 1
                 let before = start ?? 5, after = levels[index] ?? 5
                 if after < before { up += 1 } else if after == before { held += 1 } else { down += 1 }
             }
-            return LevelMoves(level: start, members: members, movedUp: up, held: held, movedDown: down)
+            return LevelMoves(level: start, members: counted, movedUp: up, held: held, movedDown: down)
         }
         let conversion = Conversion(
             cohorts: conversionCohorts(champions: Set(champions)), levelMoves: moves)
@@ -172,18 +174,18 @@ extension EngineState {
         let horizon = 90 * Self.dayLength
         var byMonth: [String: [Int]] = [:]
         for m in joinedInWindow {
-            byMonth[String(RFC3339.formatDay(RFC3339.day(memberJoin[m])).prefix(7)), default: []].append(m)
+            byMonth[String(RFC3339.formatDay(RFC3339.day(members[m].join)).prefix(7)), default: []].append(m)
         }
         return byMonth.keys.sorted().map { month in
-            let members = byMonth[month] ?? []
-            let eligible = members.filter { memberJoin[$0] + horizon <= evaluation }
-            func within(_ t: Double, _ m: Int) -> Bool { t <= memberJoin[m] + horizon }
-            let viewed = Set(eligible.filter { within(memberFirstView[$0], $0) })
-            let reacted = Set(eligible.filter { within(memberFirstReactOrRSVP[$0], $0) })
+            let cohort = byMonth[month] ?? []
+            let eligible = cohort.filter { members[$0].join + horizon <= evaluation }
+            func within(_ t: Double, _ m: Int) -> Bool { t <= members[m].join + horizon }
+            let viewed = Set(eligible.filter { within(members[$0].firstView, $0) })
+            let reacted = Set(eligible.filter { within(members[$0].firstReactOrRSVP, $0) })
             let posted = Set(eligible.filter { within(memberFirstPost[$0], $0) })
             let champion = Set(eligible.filter { champions.contains($0) })
             return ConversionCohort(
-                cohort: month, members: members.count, eligible: eligible.count, viewed: viewed.count,
+                cohort: month, members: cohort.count, eligible: eligible.count, viewed: viewed.count,
                 reacted: reacted.count, posted: posted.count, champions: champion.count,
                 joinedToViewed: Statistics.ratio(viewed.count, eligible.count),
                 viewedToReacted: Statistics.ratio(viewed.intersection(reacted).count, viewed.count),

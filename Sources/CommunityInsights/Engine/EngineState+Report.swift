@@ -32,7 +32,7 @@ extension EngineState {
 
     func volume(_ threads: [Int]) -> ActivityVolume {
         ActivityVolume(
-            records: recordCount, members: memberJoin.count, threads: threads.count,
+            records: recordCount, members: members.count, threads: threads.count,
             questions: threads.filter { threadQuestion[$0] }.count, replies: repliesInWindow,
             reactions: reactionsInWindow, views: viewsInWindow,
             deletedPosts: postDeleted.indices.filter { postDeleted[$0] && inWindow(postTime[$0]) }.count)
@@ -54,7 +54,7 @@ extension EngineState {
             answered += 1
             if isPeer { peer += 1 }
             let asker = threadAuthor[th]
-            if memberBot[asker] { continue }
+            if members[asker].bot { continue }
             if threadAuthorStaff[th] {
                 staffAsked += 1
                 if isPeer { staffAskedPeer += 1 }
@@ -71,7 +71,7 @@ extension EngineState {
                 continue
             }
             accepted += 1
-            if !postStaff[p], !memberBot[Int(postAuthor[p])] { peerAccepted += 1 }
+            if !postStaff[p], !members[Int(postAuthor[p])].bot { peerAccepted += 1 }
         }
         let pas = Statistics.ratio(peer, answered)
         return PeerAnswerShare(
@@ -85,9 +85,9 @@ extension EngineState {
     // MARK: A2
 
     func memberInitiated(_ threads: [Int]) -> MemberInitiatedShare {
-        let memberThreads = threads.filter { !threadAuthorStaff[$0] && !memberBot[threadAuthor[$0]] }.count
-        let engaged = memberEngagedInWindow.filter { $0 }.count
-        let starters = memberJoin.indices.filter { memberEngagedInWindow[$0] && memberStartedThreadInWindow[$0] }.count
+        let memberThreads = threads.filter { !threadAuthorStaff[$0] && !members[threadAuthor[$0]].bot }.count
+        let engaged = members.lazy.filter(\.engagedInWindow).count
+        let starters = members.indices.filter { members[$0].engagedInWindow && memberStartedThreadInWindow[$0] }.count
         let mit = Statistics.ratio(memberThreads, threads.count)
         return MemberInitiatedShare(
             mit: mit, mitStrict: nil, memberThreads: memberThreads, threads: threads.count,
@@ -102,7 +102,7 @@ extension EngineState {
         var dau = [Int](repeating: 0, count: 30)
         var mau = [Int](repeating: 0, count: 30)
         let monthMask: UInt64 = (1 << 30) - 1
-        for mask in memberDayMask where mask != 0 {
+        for mask in members.lazy.map(\.dayMask) where mask != 0 {
             for j in 0..<30 {
                 if mask & (1 << UInt64(j)) != 0 { dau[j] += 1 }
                 if (mask >> UInt64(j)) & monthMask != 0 { mau[j] += 1 }
@@ -220,12 +220,12 @@ extension EngineState {
     // MARK: C6
 
     func newContributors() -> NewContributors {
-        let newcomers = memberJoin.indices.filter {
-            inWindow(memberFirstPost[$0]) && !memberBot[$0] && !memberFirstPostStaff[$0]
+        let newcomers = members.indices.filter {
+            inWindow(memberFirstPost[$0]) && !members[$0].bot && !memberFirstPostStaff[$0]
         }.count
         let delay = configuration.activationDelay
-        let eligible = joinedInWindow.filter { memberJoin[$0] + delay <= evaluation }
-        let activated = eligible.filter { memberFirstPost[$0] <= memberJoin[$0] + delay }.count
+        let eligible = joinedInWindow.filter { members[$0].join + delay <= evaluation }
+        let activated = eligible.filter { memberFirstPost[$0] <= members[$0].join + delay }.count
         return NewContributors(
             newContributors: newcomers, joined: joinedInWindow.count, activationEligible: eligible.count,
             activated: activated, activationRate: Statistics.ratio(activated, eligible.count))
@@ -236,14 +236,14 @@ extension EngineState {
     func participation() -> ParticipationInequality {
         // Contributors by posts descending, ties by member id (bytes).
         let memberID = memberNames.strings
-        let contributors = memberJoin.indices.filter { memberPostsInWindow[$0] > 0 }.sorted { a, b in
+        let contributors = members.indices.filter { memberPostsInWindow[$0] > 0 }.sorted { a, b in
             if memberPostsInWindow[a] != memberPostsInWindow[b] { return memberPostsInWindow[a] > memberPostsInWindow[b] }
             return memberID[a].utf8.lexicographicallyPrecedes(memberID[b].utf8)
         }
         let counts = contributors.map { memberPostsInWindow[$0] }
         let n = counts.count
         let total = counts.reduce(0, +)
-        let active = memberVisitActiveInWindow.filter { $0 }.count
+        let active = members.lazy.filter(\.visitActiveInWindow).count
         let heavy = active == 0 ? 0 : min((active + 99) / 100, n)
         let heavyPosts = counts.prefix(heavy).reduce(0, +)
         let top10 = n == 0 ? nil : Statistics.ratio(counts.prefix((n + 9) / 10).reduce(0, +), total)

@@ -8,43 +8,20 @@ extension EngineState {
 
     /// Grows every per-id array to the size of its dictionary (new ids start unjoined / not a post).
     mutating func growToNames() {
-        let members = memberNames.count - memberJoined.count
-        if members > 0 {
-            memberJoined.append(contentsOf: repeatElement(false, count: members))
-            memberJoin.append(contentsOf: repeatElement(.nan, count: members))
-            memberJoinLine.append(contentsOf: repeatElement(0, count: members))
-            memberBot.append(contentsOf: repeatElement(false, count: members))
-            memberStaff.append(contentsOf: repeatElement(false, count: members))
-            memberStaffAtJoin.append(contentsOf: repeatElement(false, count: members))
-            memberDayMask.append(contentsOf: repeatElement(0, count: members))
-            memberLastEngagedDay.append(contentsOf: repeatElement(Int.min, count: members))
-            memberLastActiveDay.append(contentsOf: repeatElement(Int.min, count: members))
-            memberEngagedInWindow.append(contentsOf: repeatElement(false, count: members))
-            memberStartedThreadInWindow.append(contentsOf: repeatElement(false, count: members))
-            memberVisitActiveInWindow.append(contentsOf: repeatElement(false, count: members))
-            memberFirstPost.append(contentsOf: repeatElement(.infinity, count: members))
-            memberFirstPostStaff.append(contentsOf: repeatElement(false, count: members))
-            memberPostsInWindow.append(contentsOf: repeatElement(0, count: members))
-            memberFirstPostIndex.append(contentsOf: repeatElement(-1, count: members))
-            memberSecondPost.append(contentsOf: repeatElement(.infinity, count: members))
-            memberRetentionBits.append(contentsOf: repeatElement(0, count: members))
-            memberLastActive.append(contentsOf: repeatElement(-.infinity, count: members))
-            memberRSVPInWindow.append(contentsOf: repeatElement(false, count: members))
-            memberViewsInWindow.append(contentsOf: repeatElement(0, count: members))
-            memberLove.append(contentsOf: repeatElement(0, count: members))
-            memberCapDay.append(contentsOf: repeatElement(Int.min, count: 6 * members))
-            memberCapCount.append(contentsOf: repeatElement(0, count: 6 * members))
-            memberPresence.append(contentsOf: repeatElement(DayMask(), count: members))
-            memberWeightLow.append(contentsOf: repeatElement(DayMask(), count: members))
-            memberWeightMid.append(contentsOf: repeatElement(DayMask(), count: members))
-            memberLastSeen.append(contentsOf: repeatElement(-.infinity, count: members))
-            memberLastPost.append(contentsOf: repeatElement(-.infinity, count: members))
-            memberLastEngaged.append(contentsOf: repeatElement(-.infinity, count: members))
-            memberTagHead.append(contentsOf: repeatElement(-1, count: members))
-            memberSpices.append(contentsOf: repeatElement(0, count: 7 * members))
-            memberFirstView.append(contentsOf: repeatElement(.infinity, count: members))
-            memberFirstReactOrRSVP.append(contentsOf: repeatElement(.infinity, count: members))
-            memberReactionSlot.append(contentsOf: repeatElement(-1, count: members))
+        let added = memberNames.count - members.count
+        if added > 0 {
+            members.append(contentsOf: repeatElement(MemberState(), count: added))
+            memberJoinLine.append(contentsOf: repeatElement(0, count: added))
+            memberStaffAtJoin.append(contentsOf: repeatElement(false, count: added))
+            memberStartedThreadInWindow.append(contentsOf: repeatElement(false, count: added))
+            memberFirstPost.append(contentsOf: repeatElement(.infinity, count: added))
+            memberFirstPostStaff.append(contentsOf: repeatElement(false, count: added))
+            memberPostsInWindow.append(contentsOf: repeatElement(0, count: added))
+            memberFirstPostIndex.append(contentsOf: repeatElement(-1, count: added))
+            memberSecondPost.append(contentsOf: repeatElement(.infinity, count: added))
+            memberRSVPInWindow.append(contentsOf: repeatElement(false, count: added))
+            memberLastPost.append(contentsOf: repeatElement(-.infinity, count: added))
+            memberReactionSlot.append(contentsOf: repeatElement(-1, count: added))
         }
         let objects = objectNames.count - postThread.count
         if objects > 0 {
@@ -71,11 +48,11 @@ extension EngineState {
 
     /// The `member` line of `m`.
     mutating func join(_ m: Int, t: Double, line: Int, staff: Bool, bot: Bool) {
-        memberJoined[m] = true
-        memberJoin[m] = t
+        members[m].joined = true
+        members[m].join = t
         memberJoinLine[m] = line
-        memberBot[m] = bot
-        memberStaff[m] = staff
+        members[m].bot = bot
+        members[m].staff = staff
         memberStaffAtJoin[m] = staff
     }
 
@@ -87,24 +64,23 @@ extension EngineState {
         postThread[p] = Int32(thread)
         postAuthor[p] = Int32(author)
         postTime[p] = t
-        postStaff[p] = memberStaff[author]
+        postStaff[p] = members[author].staff
     }
 
     /// §3: an activity of `weight` counted into Love (decay 0.9 per 30 days, last 365 days,
     /// at most 20 per type, member and UTC day) and into the Orbit weight masks.
     mutating func love(_ m: Int, _ t: Double, type: Int, weight: Double) {
-        guard !memberBot[m], t > evaluation - 365 * 86_400 else { return }
+        guard !members[m].bot, t > evaluation - 365 * 86_400 else { return }
         let day = RFC3339.day(t)
-        let slot = m * 6 + type
-        if memberCapDay[slot] != day {
-            memberCapDay[slot] = day
-            memberCapCount[slot] = 0
+        if Int(members[m].capDay[type]) != day {
+            members[m].capDay[type] = Int32(truncatingIfNeeded: day)
+            members[m].capCount[type] = 0
         }
-        guard memberCapCount[slot] < 20 else { return }
-        memberCapCount[slot] += 1
-        memberLove[m] += weight * Self.decay(evaluation - t)
+        guard members[m].capCount[type] < 20 else { return }
+        members[m].capCount[type] += 1
+        members[m].love += weight * Self.decay(evaluation - t)
         let offset = evaluationDay - day
-        if weight <= 3 { memberWeightLow[m].insert(offset) } else { memberWeightMid[m].insert(offset) }
+        if weight <= 3 { members[m].weightLow.insert(offset) } else { members[m].weightMid.insert(offset) }
     }
 
     /// §4 letters of an activity on a thread: configuration first, else keyword letters plus
@@ -156,14 +132,14 @@ extension EngineState {
     /// and for non-staff members, to the community's shares. An accept (weight 0 here) earns §3's 8
     /// at report time, when it is known to be the final accept.
     mutating func spices(_ m: Int, _ t: Double, _ letters: UInt8, weight: Double) {
-        guard !memberBot[m], weight > 0, letters != 0 else { return }
+        guard !members[m].bot, weight > 0, letters != 0 else { return }
         let share = weight / Double(letters.nonzeroBitCount)
-        let community = inWindow(t) && !memberStaff[m]
+        let community = inWindow(t) && !members[m].staff
         var rest = letters
         while rest != 0 {
             let i = rest.trailingZeroBitCount
             rest &= rest - 1
-            memberSpices[m * 7 + i] += share
+            members[m].spices[i] += share
             if community { communitySpices[i] += share }
         }
     }
@@ -175,15 +151,15 @@ extension EngineState {
 
     /// Reading 5: an active line by a member who is neither staff at the line nor a bot.
     mutating func active(_ m: Int, _ t: Double) {
-        guard !memberBot[m] else { return }
+        guard !members[m].bot else { return }
         let day = RFC3339.day(t)
-        memberPresence[m].insert(evaluationDay - day)
-        memberLastSeen[m] = t
-        guard !memberStaff[m] else { return }
+        members[m].presence.insert(evaluationDay - day)
+        members[m].lastSeen = t
+        guard !members[m].staff else { return }
         let offset = stickinessLastDay - day
-        if offset >= 0, offset < 59 { memberDayMask[m] |= 1 << UInt64(offset) }
-        memberLastActive[m] = t
-        let lastDay = memberLastActiveDay[m]
+        if offset >= 0, offset < 59 { members[m].dayMask |= 1 << UInt64(offset) }
+        members[m].lastActive = t
+        let lastDay = members[m].lastActiveDay
         if lastDay != day {
             // Days arrive in order: this day adds the member to MAU on [max(day, last + 30), day + 30).
             dauPerDay.add(day, 1)
@@ -192,23 +168,23 @@ extension EngineState {
                 mauDelta.add(start, 1)
                 mauDelta.add(day + 30, -1)
             }
-            memberLastActiveDay[m] = day
+            members[m].lastActiveDay = day
         }
         activityPerDay.add(day, 1)
         if inWindow(t) {
-            memberVisitActiveInWindow[m] = true
+            members[m].visitActiveInWindow = true
             let weekday = ((day + 3) % 7 + 7) % 7  // 0 = Monday; 1970-01-01 was a Thursday
             let hour = Int((t - Double(day) * 86_400) / 3600)
             heatmap[weekday * 24 + min(max(hour, 0), 23)] += 1
         }
-        let age = t - memberJoin[m]
+        let age = t - members[m].join
         if age >= 86_400 {
             let days = Int(age / 86_400)
-            if days == 1 { memberRetentionBits[m] |= 1 }
-            if days == 7 { memberRetentionBits[m] |= 2 }
-            if days == 30 { memberRetentionBits[m] |= 4 }
+            if days == 1 { members[m].retentionBits |= 1 }
+            if days == 7 { members[m].retentionBits |= 2 }
+            if days == 30 { members[m].retentionBits |= 4 }
             let week = Int(age / (7 * 86_400))
-            if (1...12).contains(week) { memberRetentionBits[m] |= 1 << UInt32(2 + week) }
+            if (1...12).contains(week) { members[m].retentionBits |= 1 << UInt32(2 + week) }
         }
     }
 
@@ -216,29 +192,29 @@ extension EngineState {
     mutating func posted(_ m: Int, _ t: Double, post: Int) {
         if memberFirstPost[m] == .infinity {
             memberFirstPost[m] = t
-            memberFirstPostStaff[m] = memberStaff[m]
+            memberFirstPostStaff[m] = members[m].staff
             memberFirstPostIndex[m] = post
         } else if memberSecondPost[m] == .infinity {
             memberSecondPost[m] = t
         }
         memberLastPost[m] = t
-        if inWindow(t), !memberStaff[m], !memberBot[m] { memberPostsInWindow[m] += 1 }
+        if inWindow(t), !members[m].staff, !members[m].bot { memberPostsInWindow[m] += 1 }
     }
 
     /// An engaged action (reaction, thread, reply; §0): also an active one.
     mutating func engaged(_ m: Int, _ t: Double, thread: Int?, weight: Double) {
         active(m, t)
-        guard !memberBot[m], !memberStaff[m] else { return }
-        memberLastEngaged[m] = t
+        guard !members[m].bot, !members[m].staff else { return }
+        members[m].lastEngaged = t
         var tags = 0..<0
         if let thread { tags = Int(threadTagStart[thread])..<Int(threadTagStart[thread + 1]) }
         let share = weight / Double(tags.count)
         for i in tags { addTagWeight(m, Int(threadTagList[i]), share) }
         guard inWindow(t) else { return }
-        memberEngagedInWindow[m] = true
+        members[m].engagedInWindow = true
         let day = RFC3339.day(t)
-        if memberLastEngagedDay[m] != day {
-            memberLastEngagedDay[m] = day
+        if members[m].lastEngagedDay != day {
+            members[m].lastEngagedDay = day
             engagedPerDay.add(day, 1)
         }
         for i in tags { tagWeight[Int(threadTagList[i])] += share }
@@ -247,14 +223,14 @@ extension EngineState {
     /// Adds `weight` to the member's entry for tag `k`, creating it at the head of their list.
     mutating func addTagWeight(_ m: Int, _ k: Int, _ weight: Double) {
         if tagStride > 0 {
-            if memberTagHead[m] < 0 {
-                memberTagHead[m] = Int32(tagEntryWeight.count / tagStride)
+            if members[m].tagHead < 0 {
+                members[m].tagHead = Int32(tagEntryWeight.count / tagStride)
                 tagEntryWeight.append(contentsOf: repeatElement(0, count: tagStride))
             }
-            tagEntryWeight[Int(memberTagHead[m]) * tagStride + k] += weight
+            tagEntryWeight[Int(members[m].tagHead) * tagStride + k] += weight
             return
         }
-        var e = Int(memberTagHead[m])
+        var e = Int(members[m].tagHead)
         while e >= 0 {
             if Int(tagEntryTag[e]) == k {
                 tagEntryWeight[e] += weight
@@ -263,22 +239,22 @@ extension EngineState {
             e = Int(tagEntryNext[e])
         }
         tagEntryTag.append(Int32(k))
-        tagEntryNext.append(memberTagHead[m])
+        tagEntryNext.append(members[m].tagHead)
         tagEntryWeight.append(weight)
-        memberTagHead[m] = Int32(tagEntryTag.count - 1)
+        members[m].tagHead = Int32(tagEntryTag.count - 1)
     }
 
     /// The member's engagement weight per tag, by tag index.
     func tagWeights(of m: Int) -> [(tag: Int, weight: Double)] {
         var entries: [(tag: Int, weight: Double)] = []
         if tagStride > 0 {
-            guard memberTagHead[m] >= 0 else { return [] }
-            let base = Int(memberTagHead[m]) * tagStride
+            guard members[m].tagHead >= 0 else { return [] }
+            let base = Int(members[m].tagHead) * tagStride
             // Every weight added is positive, so a zero is a tag the member never engaged with.
             for k in 0..<tagStride where tagEntryWeight[base + k] > 0 { entries.append((k, tagEntryWeight[base + k])) }
             return entries
         }
-        var e = Int(memberTagHead[m])
+        var e = Int(members[m].tagHead)
         while e >= 0 {
             entries.append((Int(tagEntryTag[e]), tagEntryWeight[e]))
             e = Int(tagEntryNext[e])

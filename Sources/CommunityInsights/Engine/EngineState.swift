@@ -21,59 +21,37 @@ struct EngineState: Sendable {
     var spaceNames = InternedStrings()
     var tagNames = InternedStrings()
 
-    // Members, indexed by ``memberNames`` (join order).
-    var memberJoined: [Bool] = []
-    var memberJoin: [Double] = []
+    // Members, indexed by ``memberNames`` (join order): the hot fields together, the rest by field.
+    var members: [MemberState] = []
     var memberJoinLine: [Int] = []
-    var memberBot: [Bool] = []
-    var memberStaff: [Bool] = []
     var memberStaffAtJoin: [Bool] = []
     /// C1: bit i set = active on day `stickinessLastDay − i`, i < 59.
-    var memberDayMask: [UInt64] = []
-    var memberLastEngagedDay: [Int] = []
     /// C1 daily series: the last day with Reading 5 activity, DAU per day, and MAU as a
     /// difference array (MAU(d) = Σ deltas at days ≤ d).
-    var memberLastActiveDay: [Int] = []
     var dauPerDay = DaySeries()
     var mauDelta = DaySeries()
-    var memberEngagedInWindow: [Bool] = []
     var memberStartedThreadInWindow: [Bool] = []
-    var memberVisitActiveInWindow: [Bool] = []
     var memberFirstPost: [Double] = []
     var memberFirstPostStaff: [Bool] = []
     var memberPostsInWindow: [Int] = []
     var memberFirstPostIndex: [Int] = []
     var memberSecondPost: [Double] = []
     /// C3: bit 0/1/2 = active on day 1/7/30 after joining; bit 2+k = active in week k (1…12).
-    var memberRetentionBits: [UInt32] = []
-    var memberLastActive: [Double] = []
     var memberRSVPInWindow: [Bool] = []
     /// §3 Love so far (decayed to the evaluation time, capped per type and day).
-    var memberLove: [Double] = []
     /// §3 cap: (day, count) per member and activity type (6 types: view react rsvp attend reply thread).
-    var memberCapDay: [Int] = []
-    var memberCapCount: [Int] = []
     /// Days (offset from the evaluation day) with a Reading 5 line, whatever the staff status.
-    var memberPresence: [DayMask] = []
     /// Days with an activity of weight 1–3, 4–6 (Orbit levels L4, L3); 7–9 (L2) is set at report time.
-    var memberWeightLow: [DayMask] = []
-    var memberWeightMid: [DayMask] = []
-    var memberLastSeen: [Double] = []
     var memberLastPost: [Double] = []
-    var memberLastEngaged: [Double] = []
     /// Engagement weight per (member, tag) over the whole log (top interests, H_m). With few tags
     /// known up front (`tagStride` > 0, a table of at most 64 tags) each engaged member gets a
     /// block of `tagStride` weights in `tagEntryWeight`; otherwise a list per member in flat
-    /// pools, one entry per distinct tag. `memberTagHead` is the block or the list head (−1 = none).
+    /// pools, one entry per distinct tag. `MemberState.tagHead` is the block or the list head (−1 = none).
     var tagStride = 0
-    var memberTagHead: [Int32] = []
     var tagEntryTag: [Int32] = []
     var tagEntryNext: [Int32] = []
     var tagEntryWeight: [Double] = []
     /// C10: first view and first reaction-or-RSVP (any staff status).
-    var memberFirstView: [Double] = []
-    var memberFirstReactOrRSVP: [Double] = []
-    var memberViewsInWindow: [Int] = []
 
     // Tags, indexed by ``tagNames``.
     var tagProduct: [Bool] = []
@@ -115,7 +93,6 @@ struct EngineState: Sendable {
     /// configuration set them (then the defaults are skipped).
     var threadSpicesBase: [UInt8] = []
     var threadSpicesConfigured: [Bool] = []
-    var memberSpices: [Double] = []
     /// §4 letters per event, computed once per event (keyword matching is costly); 0 until computed.
     var eventLetterCache: [UInt8] = []
     var communitySpices = [Double](repeating: 0, count: 7)
