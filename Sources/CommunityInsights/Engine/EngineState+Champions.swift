@@ -44,8 +44,7 @@ extension EngineState {
             debateOffsets[threadAuthor[th], default: []].append(evaluationDay - RFC3339.day(threadT0[th]))
         }
         var reactors = [Int32](repeating: 0, count: n * hold)
-        for (key, days) in recentReactorDays {
-            let recipient = key >> 32
+        recentReactorDays.forEach { recipient, days in
             for k in 0..<hold where days.contains(any: k..<(k + span)) { reactors[recipient * hold + k] += 1 }
         }
         var flagged: [Int: [(post: Int, offset: Int)]] = [:]

@@ -203,7 +203,7 @@ extension EngineState {
             let offset = evaluationDay - RFC3339.day(t)
             if recipient != m, !members[m].bot, offset < DayMask.span {
                 reactionReceived(recipient, offset: offset)
-                recentReactorDays[recipient << 32 | m, default: DayMask()].insert(offset)
+                recentReactorDays.insert(recipient, m, offset: offset)
             }
         case .delete:
             let m = try joined(member, line: line)

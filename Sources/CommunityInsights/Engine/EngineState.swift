@@ -103,8 +103,8 @@ struct EngineState: Sendable {
     /// in one pool, from `memberReactionSlot` (−1 = none yet).
     var memberReactionSlot: [Int32] = []
     var reactionCounts: [Int32] = []
-    /// Days on which a reactor reacted to a recipient, keyed recipient << 32 | reactor.
-    var recentReactorDays: [Int: DayMask] = [:]
+    /// Days on which a reactor reacted to a recipient, keyed (recipient, reactor).
+    var recentReactorDays = PairDayMasks()
     /// Flags of posts and deletions by someone else ("hidden"): (post, day offset).
     var recentFlagsAndHides: [(post: Int, offset: Int)] = []
 
