@@ -1,0 +1,18 @@
+@testable import CommunityInsights
+import Testing
+
+/// The fixed sizes behind the memory bound documented in `Documentation/Insights.md`
+/// ("In-memory representation"): a table row, the hot state of a member.
+@Suite struct EngineFootprintTests {
+    @Test func tableRowIsThirtyBytes() {
+        let row = MemoryLayout<ActivityKind>.stride + MemoryLayout<Double>.stride + 5 * MemoryLayout<Int32>.stride
+            + MemoryLayout<UInt8>.stride
+        #expect(MemoryLayout<ActivityKind>.size == 1)
+        #expect(row == 30)
+    }
+
+    @Test func memberStateFitsFourCacheLines() {
+        #expect(MemoryLayout<MemberState>.stride <= 256, "MemberState is \(MemoryLayout<MemberState>.stride) bytes")
+        #expect(MemoryLayout<MemberState>.stride > 128)
+    }
+}
