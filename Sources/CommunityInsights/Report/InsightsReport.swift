@@ -136,13 +136,14 @@ public struct InsightsReport: Sendable, Hashable, Encodable {
     /// the fastest way to report over activities already in memory.
     /// - Parameters:
     ///   - table: The activities (``ActivityLogReader/readTable(_:)`` or ``ActivityTable/init(_:)``).
-    ///   - requested: The window; by default from the start of the UTC day of the earliest row to
-    ///     the start of the UTC day after the latest.
+    ///   - window: The window; by default ``InsightsWindow/covering(_:)-(ActivityTable)`` the table:
+    ///     from the start of the UTC day of the earliest row to the start of the UTC day after the latest.
     ///   - configuration: Tunables; INSIGHTS.md's defaults if omitted.
     /// - Returns: The report, evaluated at the largest `t` (Reading 1); equal to
     ///   ``compute(from:window:configuration:)`` over ``ActivityTable/log``.
     /// - Throws: ``CommunityError`` `invalidInput` naming the line of the first inconsistent row
-    ///   (see ``InsightsEngine/consume(_:)``); field `to` if the window is empty.
+    ///   (see ``InsightsEngine/consume(_:)``); field `from` if the table has no timed row and no
+    ///   window is given.
     public static func compute(
         from table: ActivityTable, window requested: InsightsWindow? = nil,
         configuration: InsightsConfiguration = InsightsConfiguration()
