@@ -18,7 +18,7 @@ extension EngineState {
         // counted per member and evaluation day k into `helpedThreads[m * hold + k]`; distinct
         // participants per thread (non-bot repliers other than the author), up to the 5 that
         // make a debate, in a flat array of 5 slots per thread.
-        var replied: [Int: DayMask] = [:]
+        var replied = PairDayMasks()
         let debateSize = 5
         var participants = [Int32](repeating: -1, count: threadRoot.count * debateSize)
         for p in postThread.indices {
@@ -32,11 +32,10 @@ extension EngineState {
                 participants[free] = Int32(author)
             }
             let offset = evaluationDay - RFC3339.day(postTime[p])
-            if !postDeleted[p], offset < DayMask.span { replied[author << 32 | th, default: DayMask()].insert(offset) }
+            if !postDeleted[p], offset < DayMask.span { replied.insert(author, th, offset: offset) }
         }
         var helpedThreads = [Int32](repeating: 0, count: n * hold)
-        for (key, days) in replied {
-            let m = key >> 32
+        replied.forEach { m, days in
             for k in 0..<hold where days.contains(any: k..<(k + span)) { helpedThreads[m * hold + k] += 1 }
         }
         var debateOffsets: [Int: [Int]] = [:]

@@ -1,5 +1,6 @@
 /// Day sets keyed by a pair of dense indices (A3: the days on which a reactor reacted to a
-/// recipient), in an open-addressing table with linear probing and a multiplicative hash.
+/// recipient, and on which a member replied in a thread), in an open-addressing table with
+/// linear probing and a multiplicative hash.
 ///
 /// It replaces a `[Int: DayMask]` in the streaming pass: `Hasher` (SipHash) cost more per
 /// reaction than the rest of the reaction's bookkeeping. Iteration order is the table's, so
