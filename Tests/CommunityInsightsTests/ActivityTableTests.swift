@@ -97,6 +97,27 @@ import Testing
         #expect(report.members.contains { $0.topInterests.count == 3 && $0.topicEntropy != nil })
     }
 
+    /// Records consumed after a table (here one bringing a new tag) continue the same state: the
+    /// report equals the one over all the records.
+    @Test func recordsAfterATableContinueTheSameState() throws {
+        let log = try GoldenFixture.log()
+        let last = try #require(log.evaluationTime)
+        let member = try #require(log.records.first { if case .member = $0.event { true } else { false } }?.event.member)
+        let later = last.addingTimeInterval(60)
+        let extra = [
+            ActivityRecord(line: 1_000, event: .thread(id: "late-thread", member: member, time: later, space: "s",
+                                                       kind: .discussion, tags: ["brand-new-tag", "another-new-tag"])),
+            ActivityRecord(line: 1_001, event: .react(member: member, time: later, post: "late-thread")),
+        ]
+        let window = try InsightsWindow(from: try InsightsWindow.covering(log).from, to: later.addingTimeInterval(86_400))
+        var engine = try InsightsEngine(table: ActivityTable(log), window: window, evaluationTime: later)
+        for record in extra { try engine.consume(record) }
+        var byRecords = InsightsEngine(window: window, evaluationTime: later)
+        for record in log.records + extra { try byRecords.consume(record) }
+        #expect(engine.makeReport() == byRecords.makeReport())
+        #expect(engine.makeReport().topics.threads == byRecords.makeReport().topics.threads)
+    }
+
     @Test func skippedRowsAreCountedAsForRecords() throws {
         let text = """
             {"type":"member","member":"a","t":"2026-03-01T09:00:00Z"}

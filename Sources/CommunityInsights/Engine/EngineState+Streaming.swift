@@ -35,6 +35,7 @@ extension EngineState {
             resourceLetterCache.append(contentsOf: repeatElement(0, count: objects))
         }
         let tags = tagNames.count - tagProduct.count
+        if tags > 0, tagStride > 0 { leaveDenseTagWeights() }
         if tags > 0 {
             tagProduct.append(contentsOf: repeatElement(false, count: tags))
             tagWeight.append(contentsOf: repeatElement(0, count: tags))
@@ -242,6 +243,19 @@ extension EngineState {
         tagEntryNext.append(members[m].tagHead)
         tagEntryWeight.append(weight)
         members[m].tagHead = Int32(tagEntryTag.count - 1)
+    }
+
+    /// Turns the per-member blocks of tag weights into lists: a record consumed after a table may
+    /// bring a tag the blocks have no room for.
+    mutating func leaveDenseTagWeights() {
+        let stride = tagStride, blocks = tagEntryWeight
+        tagStride = 0
+        tagEntryWeight = []
+        for m in members.indices where members[m].tagHead >= 0 {
+            let base = Int(members[m].tagHead) * stride
+            members[m].tagHead = -1
+            for k in 0..<stride where blocks[base + k] > 0 { addTagWeight(m, k, blocks[base + k]) }
+        }
     }
 
     /// The member's engagement weight per tag, by tag index.
