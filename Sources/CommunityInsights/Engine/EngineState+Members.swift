@@ -88,7 +88,7 @@ extension EngineState {
         let ranked = humans.filter { !members[$0].staff }
             .map { ($0, members[$0].presence.count(quiet..<(quiet + 90))) }
             .filter { $0.1 > 0 }
-            .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : memberNames.strings[$0.0].utf8.lexicographicallyPrecedes(memberNames.strings[$1.0].utf8) }
+            .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : ByteOrder.precedes(memberNames.strings[$0.0], memberNames.strings[$1.0]) }
         let topQuartile = ranked.prefix((ranked.count + 3) / 4).map(\.0)
         let atRisk = Set(topQuartile.filter { members[$0].presence.count(0..<quiet) == 0 })
 
@@ -105,7 +105,7 @@ extension EngineState {
         let tagName = tagNames.strings
         let memberID = memberNames.strings
         // Sorted by member id (bytes) before building: sorting indices moves 16 bytes, not a record.
-        let order = zip(humans, levels).sorted { memberID[$0.0].utf8.lexicographicallyPrecedes(memberID[$1.0].utf8) }
+        let order = zip(humans, levels).sorted { ByteOrder.precedes(memberID[$0.0], memberID[$1.0]) }
         let records = order.map { m, level -> MemberInsight in
             let weights = tagWeights(of: m)  // by tag index
             let top = weights.sorted { $0.weight != $1.weight ? $0.weight > $1.weight : tagName[$0.tag] < tagName[$1.tag] }
@@ -126,7 +126,7 @@ extension EngineState {
         }
 
         func ids(_ list: [Int]) -> [String] {
-            list.map { memberNames.strings[$0] }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            list.map { memberNames.strings[$0] }.sorted(by: ByteOrder.precedes)
         }
         // C10.
         let monthAgo = evaluation - 30 * Self.dayLength

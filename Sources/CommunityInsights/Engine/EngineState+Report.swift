@@ -238,7 +238,7 @@ extension EngineState {
         let memberID = memberNames.strings
         let contributors = members.indices.filter { memberPostsInWindow[$0] > 0 }.sorted { a, b in
             if memberPostsInWindow[a] != memberPostsInWindow[b] { return memberPostsInWindow[a] > memberPostsInWindow[b] }
-            return memberID[a].utf8.lexicographicallyPrecedes(memberID[b].utf8)
+            return ByteOrder.precedes(memberID[a], memberID[b])
         }
         let counts = contributors.map { memberPostsInWindow[$0] }
         let n = counts.count

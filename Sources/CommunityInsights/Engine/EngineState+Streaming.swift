@@ -298,7 +298,7 @@ extension EngineState {
     /// (t, post id as bytes) order of posts.
     func postPrecedes(_ a: Int, _ b: Int) -> Bool {
         if postTime[a] != postTime[b] { return postTime[a] < postTime[b] }
-        return objectNames[Int32(a)].utf8.lexicographicallyPrecedes(objectNames[Int32(b)].utf8)
+        return ByteOrder.precedes(objectNames[Int32(a)], objectNames[Int32(b)])
     }
 
     /// §0 / Reading 8 first response of a thread: earliest undeleted candidate reply.
