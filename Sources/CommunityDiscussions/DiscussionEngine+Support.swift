@@ -77,6 +77,35 @@ extension DiscussionEngine {
                              status: member.status.effective(at: now).kind)
     }
 
+    /// The community's spaces `member` may read, in identifier order (every space for the system,
+    /// `nil`): the same answer as ``canRead(_:space:tx:)`` per space, from one page of spaces and
+    /// one page of the member's memberships at a time instead of a membership read per space.
+    func readableSpaces(by member: Member?, in community: CommunityID, tx: any DiscussionReadTransaction) async throws -> [Space] {
+        var spaces: [Space] = []
+        var cursor: SpaceID?
+        while true {
+            let page = try await tx.spaces(in: community, after: cursor, limit: 200)
+            spaces += page
+            guard page.count == 200, let last = page.last else { break }
+            cursor = last.id
+        }
+        guard let member else { return spaces }
+        var memberships: [SpaceID: Membership] = [:]
+        var after: SpaceID?
+        while true {
+            let page = try await tx.memberships(of: member.id, after: after, limit: 200)
+            for membership in page { memberships[membership.spaceID] = membership }
+            guard page.count == 200, let last = page.last else { break }
+            after = last.spaceID
+        }
+        let status = member.status.effective(at: now).kind
+        return spaces.filter { space in
+            let membership = memberships[space.id]
+            let role = policy.effectiveRole(communityRole: member.role, membership: membership)
+            return policy.allows(.read, in: space.visibility, role: role, isSpaceMember: membership != nil, status: status)
+        }
+    }
+
     /// Adds an inbox item for `recipient` unless they are the actor or cannot read the space.
     func notify(_ recipient: MemberID, _ kind: InboxItem.Kind, actor: Principal, thread: DiscussionThread?, post: PostID?,
                 summary: String, space: Space?, community: CommunityID, tx: any DiscussionWriteTransaction, outbox: Outbox,

@@ -70,6 +70,21 @@ enum SQLiteQueries {
     static let postsBackward =
         "SELECT \(SQLiteRecords.postColumns) FROM posts WHERE thread_id = ?1 AND number < ?2 ORDER BY number DESC LIMIT ?3"
 
+    /// Every space read mark of the member `?1` (a prefix of the primary key).
+    static let spaceReadMarksOfMember =
+        "SELECT space_id, read_up_to FROM space_read_marks WHERE member_id = ?1"
+
+    /// The unread threads and posts of member `?1` in space `?2`: threads not deleted, active
+    /// after `?4` (a date), beyond the member's read marker. `?3` is the listing key of `?4`
+    /// (``UnreadTally/listingKey(_:)``, at most every qualifying key), so the range on the
+    /// `threads_by_activity` index reads only threads active since the mark.
+    static let unreadTally = """
+        SELECT count(*), coalesce(sum(t.last_post_number - coalesce(r.last_read_number, 0)), 0)
+        FROM threads t LEFT JOIN read_markers r ON r.member_id = ?1 AND r.thread_id = t.id
+        WHERE t.space_id = ?2 AND t.deleted_at IS NULL AND t.last_activity_ms >= ?3 AND t.last_activity_at > ?4
+            AND t.last_post_number > coalesce(r.last_read_number, 0)
+        """
+
     static let revisionsOfPost =
         "SELECT \(SQLiteRecords.revisionColumns) FROM post_revisions WHERE post_id = ?1 ORDER BY seq"
 

@@ -50,6 +50,8 @@ import Testing
         ("update post", SQLiteQueries.updatePost),
         ("follow check", "SELECT 1 FROM follows WHERE target_kind = ? AND target_id = ? AND member_id = ?"),
         ("search document", "SELECT p.seq, t.title FROM posts p LEFT JOIN threads t ON t.id = p.thread_id WHERE p.id = ?"),
+        ("space read marks of a member", SQLiteQueries.spaceReadMarksOfMember),
+        ("unread tally of a space", SQLiteQueries.unreadTally),
     ]
 
     /// The event queries: each served by an index that also gives its order (no temporary B-tree).
