@@ -198,15 +198,20 @@ enum SQLiteQueries {
     static let overridesOfEvent =
         "SELECT \(SQLiteRecords.overrideColumns) FROM occurrence_overrides WHERE event_id = ?1 ORDER BY occurrence"
 
-    /// Ranked full-text search. Parameters: `?1` the FTS5 query (``ftsQuery(_:)``), `?2`
-    /// community, `?3` the spaces as a JSON array of upper-case hex ids, `?4` offset, `?5` limit.
-    /// FTS5's `bm25()` is lower-is-better: the score is its negation, so greater is better.
-    static let search = """
-        SELECT p.id, p.thread_id, p.space_id, -bm25(post_search) AS score
-        FROM post_search JOIN posts p ON p.seq = post_search.rowid JOIN threads t ON t.id = p.thread_id
-        WHERE post_search MATCH ?1 AND p.community_id = ?2 AND t.deleted_at IS NULL
+    /// The best-ranked documents of a full-text query, FTS5 alone: `?1` the FTS5 query
+    /// (``ftsQuery(_:)``), `?2` how many. `rank` is `bm25(post_search)` (lower is better), sorted
+    /// inside FTS5 as the raw peer does; ties at the cut are settled by ``searchFilter``'s caller.
+    static let searchCandidates =
+        "SELECT rowid, bm25(post_search) FROM post_search WHERE post_search MATCH ?1 ORDER BY rank LIMIT ?2"
+
+    /// Which candidate documents a viewer may see: `?1` the candidates' `seq` as a JSON array,
+    /// `?2` community, `?3` the spaces as a JSON array of upper-case hex ids. Posts of deleted
+    /// threads (still indexed) are left out here; deleted and hidden posts have no document.
+    static let searchFilter = """
+        SELECT p.seq, p.id, p.thread_id, p.space_id
+        FROM posts p JOIN threads t ON t.id = p.thread_id
+        WHERE p.seq IN (SELECT value FROM json_each(?1)) AND p.community_id = ?2 AND t.deleted_at IS NULL
             AND hex(p.space_id) IN (SELECT value FROM json_each(?3))
-        ORDER BY score DESC, p.id DESC LIMIT ?5 OFFSET ?4
         """
 
     /// The FTS5 query of a search: every term a quoted phrase (implicitly AND-ed), the last one a

@@ -162,17 +162,6 @@ extension SQLiteTransaction: DiscussionWriteTransaction {
         }
     }
 
-    func search(in community: CommunityID, query: SearchQuery, spaces: Set<SpaceID>, offset: Int, limit: Int) async throws -> [SearchHit] {
-        guard offset >= 0, limit > 0, !spaces.isEmpty else { return [] }
-        let spaceList = try SQLiteRecords.json(spaces.map(SQLiteRecords.hex).sorted())
-        let match = SQLiteQueries.ftsQuery(query)
-        return try run { db in
-            try db.query(
-                SQLiteQueries.search, [.text(match), .id(community), spaceList, .integer(Int64(offset)), .integer(Int64(limit))],
-                row: SQLiteRecords.searchHit)
-        }
-    }
-
     // MARK: Writes
 
     func upsert(_ settings: CommunityDiscussionSettings) async throws {
