@@ -86,7 +86,7 @@ final class SQLiteDatabase {
         try query(sql, bindings, row: row).first
     }
 
-    /// Runs a statement that returns no rows; returns how many rows it changed.
+    /// Runs a statement, stepping past any rows it returns; returns how many rows it changed.
     @discardableResult
     func execute(_ sql: String, _ bindings: [SQLiteValue] = []) throws(SQLiteError) -> Int {
         let statement = try statement(sql)
@@ -173,24 +173,40 @@ enum SQLiteValue {
 /// The current row of a stepping statement. Valid only inside the `row` closure.
 struct SQLiteRow {
     let statement: OpaquePointer
+    /// Where this row's columns start in the statement's: a decoder reads columns from 0 while
+    /// a joined row holds several records side by side (``shifted(by:)``).
+    var offset: Int32 = 0
 
-    func isNull(_ column: Int32) -> Bool { sqlite3_column_type(statement, column) == SQLITE_NULL }
+    /// The same row, its columns counted from `columns` further right.
+    func shifted(by columns: Int32) -> SQLiteRow { SQLiteRow(statement: statement, offset: offset + columns) }
 
-    func int64(_ column: Int32) -> Int64 { sqlite3_column_int64(statement, column) }
+    func isNull(_ column: Int32) -> Bool { sqlite3_column_type(statement, offset + column) == SQLITE_NULL }
 
-    func double(_ column: Int32) -> Double { sqlite3_column_double(statement, column) }
+    func int64(_ column: Int32) -> Int64 { sqlite3_column_int64(statement, offset + column) }
+
+    func double(_ column: Int32) -> Double { sqlite3_column_double(statement, offset + column) }
 
     func text(_ column: Int32) -> String {
-        guard let pointer = sqlite3_column_text(statement, column) else { return "" }
-        let count = Int(sqlite3_column_bytes(statement, column))
+        guard let pointer = sqlite3_column_text(statement, offset + column) else { return "" }
+        let count = Int(sqlite3_column_bytes(statement, offset + column))
         return String(decoding: UnsafeBufferPointer(start: pointer, count: count), as: UTF8.self)
     }
 
     func optionalText(_ column: Int32) -> String? { isNull(column) ? nil : text(column) }
 
+    /// Whether the column holds exactly the text `literal` (compared on its bytes, no string made).
+    func holds(_ column: Int32, _ literal: StaticString) -> Bool {
+        guard sqlite3_column_type(statement, offset + column) == SQLITE_TEXT,
+              let pointer = sqlite3_column_text(statement, offset + column),
+              Int(sqlite3_column_bytes(statement, offset + column)) == literal.utf8CodeUnitCount
+        else { return false }
+        for index in 0..<literal.utf8CodeUnitCount where pointer[index] != literal.utf8Start[index] { return false }
+        return true
+    }
+
     func id<S>(_ column: Int32, as _: S.Type = S.self) throws(SQLiteError) -> Identifier<S> {
-        guard sqlite3_column_type(statement, column) == SQLITE_BLOB, sqlite3_column_bytes(statement, column) == 16,
-              let pointer = sqlite3_column_blob(statement, column)
+        guard sqlite3_column_type(statement, offset + column) == SQLITE_BLOB, sqlite3_column_bytes(statement, offset + column) == 16,
+              let pointer = sqlite3_column_blob(statement, offset + column)
         else {
             throw SQLiteError(extendedCode: SQLITE_CORRUPT, message: "an identifier column does not hold 16 bytes", context: "reading a row")
         }

@@ -24,6 +24,24 @@ enum SQLiteQueries {
     static let activitiesOfSpace =
         "SELECT \(SQLiteRecords.activityColumns) FROM activities WHERE space_id = ?1 AND community_id = ?2 AND sequence > ?3 ORDER BY sequence LIMIT ?4"
 
+    /// The member `?1` and the space `?2` of community `?3`, and the member's membership of the
+    /// space, side by side in one row (``SQLiteRecords/memberColumns``, then
+    /// ``SQLiteRecords/spaceColumns``, then ``SQLiteRecords/membershipColumns``), each all NULL
+    /// when absent. Every lookup is by primary key.
+    static let accessRecords = """
+        SELECT \(qualified(SQLiteRecords.memberColumns, "m")), \(qualified(SQLiteRecords.spaceColumns, "s")),
+            \(qualified(SQLiteRecords.membershipColumns, "ms"))
+        FROM (SELECT 1)
+        LEFT JOIN members m ON m.id = ?1 AND m.community_id = ?3
+        LEFT JOIN spaces s ON s.id = ?2 AND s.community_id = ?3
+        LEFT JOIN memberships ms ON ms.space_id = s.id AND ms.member_id = m.id
+        """
+
+    /// `t.a, t.b, …` for the columns `a, b, …`.
+    static func qualified(_ columns: String, _ table: String) -> String {
+        columns.split(separator: ",").map { "\(table).\($0.trimmingCharacters(in: .whitespacesAndNewlines))" }.joined(separator: ", ")
+    }
+
     // MARK: Discussions
 
     /// A page of a space's threads in `order`. Parameters: `?1` space, `?2` key and `?3` id of

@@ -15,6 +15,7 @@ import Testing
         ("join requests page", SQLiteQueries.joinRequestsPage),
         ("activities of a community", SQLiteQueries.activitiesOfCommunity),
         ("activities of a space", SQLiteQueries.activitiesOfSpace),
+        ("access records", SQLiteQueries.accessRecords),
         ("member count", "SELECT count(*) FROM members WHERE community_id = ?"),
         ("member count by role", "SELECT count(*) FROM members WHERE community_id = ? AND role = ?"),
         ("pending join request", "SELECT 1 FROM join_requests WHERE space_id = ? AND member_id = ? AND state = 'pending'"),
