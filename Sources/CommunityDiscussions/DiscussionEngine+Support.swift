@@ -71,7 +71,11 @@ extension DiscussionEngine {
 
     /// Whether a member may read a space (used to keep notifications from leaking private content).
     func canRead(_ member: Member, space: Space, tx: any DiscussionReadTransaction) async throws -> Bool {
-        let membership = try await tx.membership(of: member.id, in: space.id)
+        canRead(member, space: space, membership: try await tx.membership(of: member.id, in: space.id))
+    }
+
+    /// Whether a member with this membership of the space (or none) may read it.
+    func canRead(_ member: Member, space: Space, membership: Membership?) -> Bool {
         let role = policy.effectiveRole(communityRole: member.role, membership: membership)
         return policy.allows(.read, in: space.visibility, role: role, isSpaceMember: membership != nil,
                              status: member.status.effective(at: now).kind)
@@ -111,8 +115,13 @@ extension DiscussionEngine {
                 summary: String, space: Space?, community: CommunityID, tx: any DiscussionWriteTransaction, outbox: Outbox,
                 notified: inout Set<MemberID>) async throws {
         guard actor != .member(recipient), !notified.contains(recipient) else { return }
-        guard let member = try await tx.member(recipient, in: community) else { return }
-        if let space, try await !canRead(member, space: space, tx: tx) { return }
+        if let space {
+            // The recipient and their membership of the space in one read.
+            let records = try await tx.accessRecords(of: recipient, space: space.id, in: community)
+            guard let member = records.member, canRead(member, space: space, membership: records.membership) else { return }
+        } else {
+            guard try await tx.member(recipient, in: community) != nil else { return }
+        }
         notified.insert(recipient)
         let item = InboxItem(id: ids.next(at: now), communityID: community, memberID: recipient, kind: kind, actor: actor,
                              threadID: thread?.id, postID: post, summary: String(summary.prefix(200)), createdAt: now)

@@ -103,6 +103,16 @@ enum SQLiteQueries {
             AND t.last_post_number > coalesce(r.last_read_number, 0)
         """
 
+    /// Before inserting post `?1` as number `?3` of thread `?2` in community `?4`: whether the
+    /// id is taken, whether the number is taken, and the thread's title (NULL: no such thread).
+    static let postInsertChecks = """
+        SELECT (SELECT 1 FROM posts WHERE id = ?1), (SELECT 1 FROM posts WHERE thread_id = ?2 AND number = ?3),
+            (SELECT title FROM threads WHERE id = ?2 AND community_id = ?4)
+        """
+
+    static let insertPost =
+        "INSERT INTO posts (\(SQLiteRecords.postColumns)) VALUES (\(SQLiteRecords.placeholders(SQLiteRecords.postColumnCount)))"
+
     static let revisionsOfPost =
         "SELECT \(SQLiteRecords.revisionColumns) FROM post_revisions WHERE post_id = ?1 ORDER BY seq"
 

@@ -221,17 +221,22 @@ extension SQLiteTransaction: DiscussionWriteTransaction {
     func insert(_ post: Post) async throws {
         let values = try SQLiteRecords.values(post)
         try runWrite { db in
-            guard try !Self.exists(db, "SELECT 1 FROM posts WHERE id = ?", [.id(post.id)]),
-                  try !Self.exists(db, "SELECT 1 FROM posts WHERE thread_id = ? AND number = ?", [.id(post.threadID), .integer(Int64(post.number))])
-            else {
+            // Both uniqueness checks and the thread (whose title a first post's document needs) in one read.
+            let checks = try db.queryFirst(
+                SQLiteQueries.postInsertChecks,
+                [.id(post.id), .id(post.threadID), .integer(Int64(post.number)), .id(post.communityID)]
+            ) { row in (isTaken: !row.isNull(0) || !row.isNull(1), title: row.optionalText(2)) }
+            guard let checks, !checks.isTaken else {
                 throw CommunityError.conflict("a post with this id or number already exists", field: "id")
             }
-            guard try Self.exists(db, "SELECT 1 FROM threads WHERE id = ? AND community_id = ?", [.id(post.threadID), .id(post.communityID)]) else {
+            guard let title = checks.title else {
                 throw CommunityError.notFound("no thread with id \(post.threadID) in this community", field: "thread")
             }
-            try db.execute(
-                "INSERT INTO posts (\(SQLiteRecords.postColumns)) VALUES (\(SQLiteRecords.placeholders(SQLiteRecords.postColumnCount)))", values)
-            try Self.reindex(db, post: post.id)
+            try db.execute(SQLiteQueries.insertPost, values)
+            // The document from what was just written: the same one `reindex` would read back.
+            try Self.writeDocument(
+                db, seq: db.lastInsertRowID, number: post.number, body: post.body,
+                isLive: post.deletedAt == nil && post.hiddenAt == nil, title: title)
         }
     }
 
@@ -360,10 +365,17 @@ extension SQLiteTransaction: DiscussionWriteTransaction {
             """, [.id(post)]
         ) { row in (seq: row.int64(0), number: row.int64(1), body: row.text(2), isLive: row.int64(3) != 0, title: row.optionalText(4)) }
         guard let document else { return }
-        try db.execute("DELETE FROM post_search WHERE rowid = ?", [.integer(document.seq)])
-        guard document.isLive, let title = document.title else { return }
-        let tokens = SearchText.tokens(of: document.number == 1 ? title + "\n" + document.body : document.body)
+        try writeDocument(
+            db, seq: document.seq, number: Int(document.number), body: document.body, isLive: document.isLive, title: document.title)
+    }
+
+    /// Replaces the document of the post stored at `seq`: none unless it is live and has a
+    /// thread (`title`), else the ``SearchText`` tokens of its text (the title first for post 1).
+    private static func writeDocument(_ db: SQLiteDatabase, seq: Int64, number: Int, body: String, isLive: Bool, title: String?) throws {
+        try db.execute("DELETE FROM post_search WHERE rowid = ?", [.integer(seq)])
+        guard isLive, let title else { return }
+        let tokens = SearchText.tokens(of: number == 1 ? title + "\n" + body : body)
         guard !tokens.isEmpty else { return }
-        try db.execute("INSERT INTO post_search (rowid, text) VALUES (?, ?)", [.integer(document.seq), .text(tokens.joined(separator: " "))])
+        try db.execute("INSERT INTO post_search (rowid, text) VALUES (?, ?)", [.integer(seq), .text(tokens.joined(separator: " "))])
     }
 }

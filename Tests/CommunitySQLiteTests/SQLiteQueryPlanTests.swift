@@ -53,6 +53,7 @@ import Testing
         ("search document", "SELECT p.seq, t.title FROM posts p LEFT JOIN threads t ON t.id = p.thread_id WHERE p.id = ?"),
         ("space read marks of a member", SQLiteQueries.spaceReadMarksOfMember),
         ("unread tally of a space", SQLiteQueries.unreadTally),
+        ("post insert checks", SQLiteQueries.postInsertChecks),
     ]
 
     /// The event queries: each served by an index that also gives its order (no temporary B-tree).
