@@ -34,7 +34,8 @@ extension DiscussionEngine {
 
     func validateBody(_ body: String) throws -> String {
         try Validate.text(body, field: "body", max: configuration.maxBodyLength)
-        guard !body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+        // Blank when every scalar is whitespace or a newline (what trimming them would leave empty).
+        guard body.unicodeScalars.contains(where: { !CharacterSet.whitespacesAndNewlines.contains($0) }) else {
             throw CommunityError.invalidInput("body must not be empty or only whitespace", field: "body")
         }
         return body
