@@ -54,7 +54,11 @@ extension DiscussionEngine {
             if thread.deletedAt != nil, !access.role.isStaff {
                 throw CommunityError.notFound("no thread with id \(threadID) in this community", field: "thread")
             }
-            let posts = try await tx.posts(in: threadID, after: start, direction: direction, limit: limit).map { redacted($0, for: viewer, role: access.role) }
+            var posts = try await tx.posts(in: threadID, after: start, direction: direction, limit: limit)
+            // Only hidden posts change (redacted in place: no copy of the others).
+            for index in posts.indices where posts[index].hiddenAt != nil {
+                posts[index] = redacted(posts[index], for: viewer, role: access.role)
+            }
             let next = posts.count == limit ? posts.last.map { PageCursor(String($0.number)) } : nil
             return Page(items: posts, nextCursor: next)
         }

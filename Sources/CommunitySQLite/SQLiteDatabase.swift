@@ -6,7 +6,7 @@ import CommunityCore
 /// transaction at a time.
 final class SQLiteDatabase {
     private let handle: OpaquePointer
-    private var statements: [String: OpaquePointer] = [:]
+    private var statements: [StatementKey: OpaquePointer] = [:]
 
     /// Opens (or creates, when `create`) the database at `path`.
     init(path: String, create: Bool, busyTimeout: Duration) throws(SQLiteError) {
@@ -52,11 +52,11 @@ final class SQLiteDatabase {
 
     /// The cached prepared statement for `sql`, reset and with no bindings.
     private func statement(_ sql: String) throws(SQLiteError) -> OpaquePointer {
-        if let cached = statements[sql] { return cached }
+        if let cached = statements[StatementKey(sql)] { return cached }
         var statement: OpaquePointer?
         let code = sqlite3_prepare_v3(handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil)
         guard code == SQLITE_OK, let statement else { throw error(code, "preparing '\(sql.prefix(80))'") }
-        statements[sql] = statement
+        statements[StatementKey(sql)] = statement
         return statement
     }
 
