@@ -59,7 +59,7 @@ enum SQLiteQueries {
             filter += " AND kind = 'question' AND accepted_post_id IS NULL"
         }
         return """
-            SELECT \(SQLiteRecords.threadColumns) FROM threads
+            SELECT \(SQLiteRecords.threadReadColumns) FROM threads
             WHERE space_id = ?1 AND \(filter) AND (\(key), id) < (?2, ?3)
             ORDER BY \(key) DESC, id DESC LIMIT ?4
             """
@@ -79,8 +79,10 @@ enum SQLiteQueries {
         return names.enumerated().dropFirst().map { "\($0.element) = ?\($0.offset + 1)" }.joined(separator: ", ")
     }
 
+    static let threadByID = "SELECT \(SQLiteRecords.threadReadColumns) FROM threads WHERE id = ?1 AND community_id = ?2"
+
     static let pinnedThreads =
-        "SELECT \(SQLiteRecords.threadColumns) FROM threads WHERE space_id = ?1 AND pin_order IS NOT NULL AND deleted_at IS NULL ORDER BY pin_order, id"
+        "SELECT \(SQLiteRecords.threadReadColumns) FROM threads WHERE space_id = ?1 AND pin_order IS NOT NULL AND deleted_at IS NULL ORDER BY pin_order, id"
 
     static let postsForward =
         "SELECT \(SQLiteRecords.postColumns) FROM posts WHERE thread_id = ?1 AND number > ?2 ORDER BY number LIMIT ?3"

@@ -31,7 +31,7 @@ extension SQLiteTransaction: DiscussionWriteTransaction {
     func thread(_ id: ThreadID, in community: CommunityID) async throws -> DiscussionThread? {
         try run { db in
             try db.queryFirst(
-                "SELECT \(SQLiteRecords.threadColumns) FROM threads WHERE id = ? AND community_id = ?",
+                SQLiteQueries.threadByID,
                 [.id(id), .id(community)], row: SQLiteRecords.thread)
         }
     }
