@@ -145,7 +145,7 @@ final class SQLiteDatabase {
 }
 
 /// A value bound to a statement parameter.
-enum SQLiteValue {
+enum SQLiteValue: Equatable {
     case null
     case integer(Int64)
     case real(Double)
@@ -193,6 +193,20 @@ struct SQLiteRow {
     }
 
     func optionalText(_ column: Int32) -> String? { isNull(column) ? nil : text(column) }
+
+    /// The column as the value that would bind it back, or `nil` for a BLOB that is not an
+    /// identifier (16 bytes).
+    func value(_ column: Int32) -> SQLiteValue? {
+        switch sqlite3_column_type(statement, offset + column) {
+        case SQLITE_NULL: return .null
+        case SQLITE_INTEGER: return .integer(int64(column))
+        case SQLITE_FLOAT: return .real(double(column))
+        case SQLITE_TEXT: return .text(text(column))
+        default:
+            guard let id = try? id(column, as: Never.self) else { return nil }
+            return .identifier(high: id.high, low: id.low)
+        }
+    }
 
     /// Whether the column holds exactly the text `literal` (compared on its bytes, no string made).
     func holds(_ column: Int32, _ literal: StaticString) -> Bool {

@@ -56,6 +56,8 @@ extension SQLiteRecords {
         deleted_at, accepted_post_id, accepted_author_id, accepted_by_staff, accepted_by, accepted_at, last_activity_ms, created_ms
         """
     static let threadColumnCount = 26
+    /// The offset of `title` in ``threadColumns``.
+    static let threadTitleColumn = 6
     /// The columns a thread row is decoded from: all but the two derived listing keys, which
     /// reads never need (each selected column is work for SQLite on every row).
     static let threadReadColumns = """

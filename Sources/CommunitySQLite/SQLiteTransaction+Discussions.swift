@@ -208,13 +208,17 @@ extension SQLiteTransaction: DiscussionWriteTransaction {
     func update(_ thread: DiscussionThread) async throws {
         let values = try SQLiteRecords.values(thread)
         try runWrite { db in
-            guard let oldTitle = try db.queryFirst(
-                "SELECT title FROM threads WHERE id = ? AND community_id = ?", [.id(thread.id), .id(thread.communityID)], row: { $0.text(0) })
-            else {
+            guard let stored = try db.queryFirst(SQLiteQueries.storedThread, [.id(thread.id), .id(thread.communityID)], row: { row in
+                (0..<Int32(values.count)).map { row.value($0) }
+            }) else {
                 throw CommunityError.notFound("no thread with id \(thread.id) in this community", field: "thread")
             }
-            try db.execute(SQLiteQueries.updateThread, values)
-            if oldTitle != thread.title { try Self.reindex(db, post: thread.firstPostID) }
+            // Only the columns that change (a reply moves its counters and last activity, not the other keys).
+            let changed = values.indices.dropFirst().filter { stored[$0] != values[$0] }
+            guard !changed.isEmpty else { return }
+            try db.execute(
+                SQLiteQueries.update("threads", columns: SQLiteRecords.threadColumns, changed: changed), [values[0]] + changed.map { values[$0] })
+            if changed.contains(SQLiteRecords.threadTitleColumn) { try Self.reindex(db, post: thread.firstPostID) }
         }
     }
 
