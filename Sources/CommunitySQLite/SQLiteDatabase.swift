@@ -208,6 +208,12 @@ struct SQLiteRow {
         }
     }
 
+    /// Runs `body` on the column's text as UTF-8 bytes, valid only inside `body` (no String made).
+    func withText<R>(_ column: Int32, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        guard let pointer = sqlite3_column_text(statement, offset + column) else { return try body(UnsafeBufferPointer(start: nil, count: 0)) }
+        return try body(UnsafeBufferPointer(start: pointer, count: Int(sqlite3_column_bytes(statement, offset + column))))
+    }
+
     /// Whether the column holds exactly the text `literal` (compared on its bytes, no string made).
     func holds(_ column: Int32, _ literal: StaticString) -> Bool {
         guard sqlite3_column_type(statement, offset + column) == SQLITE_TEXT,

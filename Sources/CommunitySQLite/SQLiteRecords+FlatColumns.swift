@@ -8,23 +8,22 @@ import CommunityCore
 extension SQLiteRecords {
     static func json(_ type: [String].Type, _ row: SQLiteRow, _ column: Int32, field: String) throws -> [String] {
         if row.holds(column, "[]") { return [] }
-        let text = row.text(column)
-        return try FlatJSON.strings(text) ?? decode(type, text, field: field)
+        if let strings = row.withText(column, FlatJSON.strings(bytes:)) { return strings }
+        return try decode(type, row.text(column), field: field)
     }
 
     static func json(_ type: [String: Int].Type, _ row: SQLiteRow, _ column: Int32, field: String) throws -> [String: Int] {
         if row.holds(column, "{}") { return [:] }
-        let text = row.text(column)
-        return try FlatJSON.counts(text) ?? decode(type, text, field: field)
+        if let counts = row.withText(column, FlatJSON.counts(bytes:)) { return counts }
+        return try decode(type, row.text(column), field: field)
     }
 
     static func json(_ type: [MemberID].Type, _ row: SQLiteRow, _ column: Int32, field: String) throws -> [MemberID] {
         if row.holds(column, "[]") { return [] }
-        let text = row.text(column)
-        if let strings = FlatJSON.strings(text) {
+        if let strings = row.withText(column, FlatJSON.strings(bytes:)) {
             let ids = strings.compactMap(MemberID.init)
             if ids.count == strings.count { return ids }
         }
-        return try decode(type, text, field: field)
+        return try decode(type, row.text(column), field: field)
     }
 }
