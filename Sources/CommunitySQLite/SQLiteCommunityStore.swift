@@ -35,6 +35,7 @@ public final class SQLiteCommunityStore: CommunityStore, Sendable {
     private let writer: SQLiteConnection
     private let writerLock = AsyncSemaphore(count: 1)
     private let readers: SQLiteReaderPool
+    private let checkpointer: SQLiteCheckpointer
     private let signal = ActivitySignal()
 
     /// The native busy timeout of each connection: short, so a blocked SQLite call never holds a
@@ -84,6 +85,10 @@ public final class SQLiteCommunityStore: CommunityStore, Sendable {
             try migrator.migrate(database, path: path, now: Date().timeIntervalSinceReferenceDate)
             let last = try database.queryFirst("SELECT coalesce(max(sequence), 0) FROM activities") { $0.int64(0) } ?? 0
             database.setBusyTimeout(Self.nativeBusyTimeout)
+            let checkpoints = try SQLiteDatabase(path: path, create: false, busyTimeout: Self.nativeBusyTimeout)
+            try checkpoints.executeScript("PRAGMA synchronous = \(configuration.synchronous == .full ? "FULL" : "NORMAL")")
+            checkpointer = SQLiteCheckpointer(SQLiteConnection(checkpoints))
+            checkpointer.watch(database)
             writer = SQLiteConnection(database)
 
             var connections: [SQLiteConnection] = []
@@ -123,6 +128,14 @@ public final class SQLiteCommunityStore: CommunityStore, Sendable {
     /// Runs `body` alone on the writer connection (`BEGIN IMMEDIATE` … `COMMIT`); rolls back
     /// everything it wrote if it throws, or if a storage failure happened inside it.
     public func write<T>(_ body: (any StoreWriteTransaction) async throws -> T) async throws -> T {
+        let result = try await writeInTurn(body)
+        // After the turn: other writers proceed while the log is checkpointed.
+        checkpointer.checkpointIfNeeded()
+        return result
+    }
+
+    /// ``write(_:)`` while holding the writer's turn.
+    private func writeInTurn<T>(_ body: (any StoreWriteTransaction) async throws -> T) async throws -> T {
         await writerLock.acquire()
         defer { writerLock.release() }
         try await begin(writer, ["BEGIN IMMEDIATE"])
