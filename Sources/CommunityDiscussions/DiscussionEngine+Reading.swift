@@ -54,7 +54,11 @@ extension DiscussionEngine {
             if thread.deletedAt != nil, !access.role.isStaff {
                 throw CommunityError.notFound("no thread with id \(threadID) in this community", field: "thread")
             }
-            let posts = try await tx.posts(in: threadID, after: start, direction: direction, limit: limit).map { redacted($0, for: viewer, role: access.role) }
+            var posts = try await tx.posts(in: threadID, after: start, direction: direction, limit: limit)
+            // Only hidden posts change (redacted in place: no copy of the others).
+            for index in posts.indices where posts[index].hiddenAt != nil {
+                posts[index] = redacted(posts[index], for: viewer, role: access.role)
+            }
             let next = posts.count == limit ? posts.last.map { PageCursor(String($0.number)) } : nil
             return Page(items: posts, nextCursor: next)
         }
@@ -124,34 +128,9 @@ extension DiscussionEngine {
         return try await read { tx in
             let acting = try await tx.acting(viewer, in: community, at: now)
             guard let me = acting.member else { return [] }
-            var counts: [UnreadCount] = []
-            var cursor: SpaceID?
-            while true {
-                let spaces = try await tx.spaces(in: community, after: cursor, limit: 200)
-                for space in spaces where try await canRead(me, space: space, tx: tx) {
-                    let mark = max(me.joinedAt, try await tx.spaceReadMark(of: member, in: space.id)?.readUpTo ?? .distantPast)
-                    var count = UnreadCount(spaceID: space.id, threads: 0, posts: 0)
-                    var position: ThreadPosition?
-                    scan: while true {
-                        let threads = try await tx.threads(in: space.id, order: .latestActivity, after: position, limit: 100)
-                        let active = threads.prefix { $0.lastActivityAt > mark }
-                        let markers = try await tx.readMarkers(of: member, in: active.map(\.id))
-                        for thread in threads {
-                            guard thread.lastActivityAt > mark else { break scan }
-                            let unread = Self.unread(thread, member: me, readUpTo: mark, lastRead: markers[thread.id]?.lastReadNumber ?? 0)
-                            if unread > 0 {
-                                count.threads += 1
-                                count.posts += unread
-                            }
-                        }
-                        guard threads.count == 100, let last = threads.last else { break }
-                        position = ThreadPosition(last, order: .latestActivity)
-                    }
-                    counts.append(count)
-                }
-                guard spaces.count == 200, let last = spaces.last else { return counts }
-                cursor = last.id
-            }
+            let spaces = try await readableSpaces(by: me, in: community, tx: tx)
+            let tallies = try await tx.unreadTallies(of: member, in: spaces.map(\.id), activeAfter: me.joinedAt)
+            return tallies.map { UnreadCount(spaceID: $0.spaceID, threads: $0.threads, posts: $0.posts) }
         }
     }
 
@@ -181,20 +160,7 @@ extension DiscussionEngine {
         let offset = try after.map(Self.decodeNumber) ?? 0
         return try await read { tx in
             let acting = try await tx.acting(viewer, in: community, at: now)
-            var visible = Set<SpaceID>()
-            var cursor: SpaceID?
-            while true {
-                let spaces = try await tx.spaces(in: community, after: cursor, limit: 200)
-                for space in spaces {
-                    if let member = acting.member {
-                        if try await canRead(member, space: space, tx: tx) { visible.insert(space.id) }
-                    } else {
-                        visible.insert(space.id)
-                    }
-                }
-                guard spaces.count == 200, let last = spaces.last else { break }
-                cursor = last.id
-            }
+            let visible = Set(try await readableSpaces(by: acting.member, in: community, tx: tx).map(\.id))
             let hits = try await tx.search(in: community, query: query, spaces: visible, offset: offset, limit: limit)
             var results: [SearchResult] = []
             for hit in hits {

@@ -34,7 +34,8 @@ extension DiscussionEngine {
 
     func validateBody(_ body: String) throws -> String {
         try Validate.text(body, field: "body", max: configuration.maxBodyLength)
-        guard !body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+        // Blank when every scalar is whitespace or a newline (what trimming them would leave empty).
+        guard body.unicodeScalars.contains(where: { !CharacterSet.whitespacesAndNewlines.contains($0) }) else {
             throw CommunityError.invalidInput("body must not be empty or only whitespace", field: "body")
         }
         return body
@@ -71,10 +72,43 @@ extension DiscussionEngine {
 
     /// Whether a member may read a space (used to keep notifications from leaking private content).
     func canRead(_ member: Member, space: Space, tx: any DiscussionReadTransaction) async throws -> Bool {
-        let membership = try await tx.membership(of: member.id, in: space.id)
+        canRead(member, space: space, membership: try await tx.membership(of: member.id, in: space.id))
+    }
+
+    /// Whether a member with this membership of the space (or none) may read it.
+    func canRead(_ member: Member, space: Space, membership: Membership?) -> Bool {
         let role = policy.effectiveRole(communityRole: member.role, membership: membership)
         return policy.allows(.read, in: space.visibility, role: role, isSpaceMember: membership != nil,
                              status: member.status.effective(at: now).kind)
+    }
+
+    /// The community's spaces `member` may read, in identifier order (every space for the system,
+    /// `nil`): the same answer as ``canRead(_:space:tx:)`` per space, from one page of spaces and
+    /// one page of the member's memberships at a time instead of a membership read per space.
+    func readableSpaces(by member: Member?, in community: CommunityID, tx: any DiscussionReadTransaction) async throws -> [Space] {
+        var spaces: [Space] = []
+        var cursor: SpaceID?
+        while true {
+            let page = try await tx.spaces(in: community, after: cursor, limit: 200)
+            spaces += page
+            guard page.count == 200, let last = page.last else { break }
+            cursor = last.id
+        }
+        guard let member else { return spaces }
+        var memberships: [SpaceID: Membership] = [:]
+        var after: SpaceID?
+        while true {
+            let page = try await tx.memberships(of: member.id, after: after, limit: 200)
+            for membership in page { memberships[membership.spaceID] = membership }
+            guard page.count == 200, let last = page.last else { break }
+            after = last.spaceID
+        }
+        let status = member.status.effective(at: now).kind
+        return spaces.filter { space in
+            let membership = memberships[space.id]
+            let role = policy.effectiveRole(communityRole: member.role, membership: membership)
+            return policy.allows(.read, in: space.visibility, role: role, isSpaceMember: membership != nil, status: status)
+        }
     }
 
     /// Adds an inbox item for `recipient` unless they are the actor or cannot read the space.
@@ -82,8 +116,13 @@ extension DiscussionEngine {
                 summary: String, space: Space?, community: CommunityID, tx: any DiscussionWriteTransaction, outbox: Outbox,
                 notified: inout Set<MemberID>) async throws {
         guard actor != .member(recipient), !notified.contains(recipient) else { return }
-        guard let member = try await tx.member(recipient, in: community) else { return }
-        if let space, try await !canRead(member, space: space, tx: tx) { return }
+        if let space {
+            // The recipient and their membership of the space in one read.
+            let records = try await tx.accessRecords(of: recipient, space: space.id, in: community)
+            guard let member = records.member, canRead(member, space: space, membership: records.membership) else { return }
+        } else {
+            guard try await tx.member(recipient, in: community) != nil else { return }
+        }
         notified.insert(recipient)
         let item = InboxItem(id: ids.next(at: now), communityID: community, memberID: recipient, kind: kind, actor: actor,
                              threadID: thread?.id, postID: post, summary: String(summary.prefix(200)), createdAt: now)

@@ -153,6 +153,11 @@ public struct PostContent: Hashable, Sendable {
     }
 
     static func excerpt(of markdown: String) -> String {
+        isOneScalarPerCharacter(markdown) ? scalarExcerpt(of: markdown) : characterExcerpt(of: markdown)
+    }
+
+    /// ``excerpt(of:)`` on Characters, for any text.
+    static func characterExcerpt(of markdown: String) -> String {
         let plain = plainText(markdown)
         guard plain.count > excerptLength else { return plain }
         let cut = plain.prefix(excerptLength - 1)

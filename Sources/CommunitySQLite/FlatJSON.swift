@@ -5,7 +5,13 @@
 enum FlatJSON {
     /// `["a","b"]` → `["a", "b"]`; `nil` if the text is not a flat list of escape-free strings.
     static func strings(_ text: String) -> [String]? {
-        var utf8 = Array(text.utf8)[...]
+        var text = text
+        return text.withUTF8 { strings(bytes: $0) }
+    }
+
+    /// ``strings(_:)`` on UTF-8 bytes (a column's, without making a String of them first).
+    static func strings(bytes: UnsafeBufferPointer<UInt8>) -> [String]? {
+        var utf8 = bytes[...]
         guard utf8.popFirst() == UInt8(ascii: "["), utf8.popLast() == UInt8(ascii: "]") else { return nil }
         var result: [String] = []
         if utf8.isEmpty { return result }
@@ -20,7 +26,13 @@ enum FlatJSON {
     /// `{"a":1,"b":2}` → `["a": 1, "b": 2]`; `nil` if the text is not a flat map of escape-free
     /// keys to integers.
     static func counts(_ text: String) -> [String: Int]? {
-        var utf8 = Array(text.utf8)[...]
+        var text = text
+        return text.withUTF8 { counts(bytes: $0) }
+    }
+
+    /// ``counts(_:)`` on UTF-8 bytes (a column's, without making a String of them first).
+    static func counts(bytes: UnsafeBufferPointer<UInt8>) -> [String: Int]? {
+        var utf8 = bytes[...]
         guard utf8.popFirst() == UInt8(ascii: "{"), utf8.popLast() == UInt8(ascii: "}") else { return nil }
         var result: [String: Int] = [:]
         if utf8.isEmpty { return result }
@@ -46,7 +58,7 @@ enum FlatJSON {
     }
 
     /// A quoted string without escapes, consumed from the front of `utf8`.
-    private static func string(_ utf8: inout ArraySlice<UInt8>) -> String? {
+    private static func string(_ utf8: inout Slice<UnsafeBufferPointer<UInt8>>) -> String? {
         guard utf8.popFirst() == UInt8(ascii: "\"") else { return nil }
         guard let end = utf8.firstIndex(of: UInt8(ascii: "\"")) else { return nil }
         let bytes = utf8[utf8.startIndex..<end]

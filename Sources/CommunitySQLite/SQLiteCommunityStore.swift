@@ -35,6 +35,7 @@ public final class SQLiteCommunityStore: CommunityStore, Sendable {
     private let writer: SQLiteConnection
     private let writerLock = AsyncSemaphore(count: 1)
     private let readers: SQLiteReaderPool
+    private let checkpointer: SQLiteCheckpointer
     private let signal = ActivitySignal()
 
     /// The native busy timeout of each connection: short, so a blocked SQLite call never holds a
@@ -84,6 +85,10 @@ public final class SQLiteCommunityStore: CommunityStore, Sendable {
             try migrator.migrate(database, path: path, now: Date().timeIntervalSinceReferenceDate)
             let last = try database.queryFirst("SELECT coalesce(max(sequence), 0) FROM activities") { $0.int64(0) } ?? 0
             database.setBusyTimeout(Self.nativeBusyTimeout)
+            let checkpoints = try SQLiteDatabase(path: path, create: false, busyTimeout: Self.nativeBusyTimeout)
+            try checkpoints.executeScript("PRAGMA synchronous = \(configuration.synchronous == .full ? "FULL" : "NORMAL")")
+            checkpointer = SQLiteCheckpointer(SQLiteConnection(checkpoints))
+            checkpointer.watch(database)
             writer = SQLiteConnection(database)
 
             var connections: [SQLiteConnection] = []
@@ -107,7 +112,7 @@ public final class SQLiteCommunityStore: CommunityStore, Sendable {
         let connection = await readers.checkOut()
         defer { readers.checkIn(connection) }
         // Read once inside the transaction to pin the snapshot now, retrying if the file is locked.
-        try await begin(connection, "BEGIN DEFERRED; SELECT count(*) FROM schema_version")
+        try await begin(connection, ["BEGIN DEFERRED", "SELECT count(*) FROM schema_version"])
         let transaction = SQLiteTransaction(connection: connection, isWritable: false)
         defer {
             transaction.close()
@@ -123,16 +128,24 @@ public final class SQLiteCommunityStore: CommunityStore, Sendable {
     /// Runs `body` alone on the writer connection (`BEGIN IMMEDIATE` … `COMMIT`); rolls back
     /// everything it wrote if it throws, or if a storage failure happened inside it.
     public func write<T>(_ body: (any StoreWriteTransaction) async throws -> T) async throws -> T {
+        let result = try await writeInTurn(body)
+        // After the turn: other writers proceed while the log is checkpointed.
+        checkpointer.checkpointIfNeeded()
+        return result
+    }
+
+    /// ``write(_:)`` while holding the writer's turn.
+    private func writeInTurn<T>(_ body: (any StoreWriteTransaction) async throws -> T) async throws -> T {
         await writerLock.acquire()
         defer { writerLock.release() }
-        try await begin(writer, "BEGIN IMMEDIATE")
+        try await begin(writer, ["BEGIN IMMEDIATE"])
         let transaction = SQLiteTransaction(connection: writer, isWritable: true)
         let result: T
         do {
             result = try await body(transaction)
             transaction.close()
             if let failure = transaction.failure { throw failure }
-            try writer.withDatabase { try $0.executeScript("COMMIT") }
+            try writer.withDatabase { _ = try $0.execute("COMMIT") }
         } catch {
             transaction.close()
             Self.rollback(writer)
@@ -147,15 +160,18 @@ public final class SQLiteCommunityStore: CommunityStore, Sendable {
         await signal.wait(after: sequence, timeout: timeout)
     }
 
-    /// Runs `sql` (a `BEGIN`), retrying with exponential backoff while another process holds
-    /// the lock, up to ``Configuration/busyTimeout``; then fails with `storage`.
-    private func begin(_ connection: SQLiteConnection, _ sql: String) async throws {
+    /// Runs `statements` (a `BEGIN`, and for a reader the read that pins its snapshot) as cached
+    /// prepared statements, retrying with exponential backoff while another process holds the
+    /// lock, up to ``Configuration/busyTimeout``; then fails with `storage`.
+    private func begin(_ connection: SQLiteConnection, _ statements: [String]) async throws {
         let clock = ContinuousClock()
         let deadline = clock.now.advanced(by: configuration.busyTimeout)
         var delay: Duration = .milliseconds(1)
         while true {
             do {
-                try connection.withDatabase { try $0.executeScript(sql) }
+                try connection.withDatabase { database in
+                    for sql in statements { try database.execute(sql) }
+                }
                 return
             } catch let error as SQLiteError where error.isBusy {
                 Self.rollback(connection)
@@ -175,7 +191,7 @@ public final class SQLiteCommunityStore: CommunityStore, Sendable {
 
     private static func rollback(_ connection: SQLiteConnection) {
         try? connection.withDatabase { database in
-            if database.isInTransaction { try database.executeScript("ROLLBACK") }
+            if database.isInTransaction { try database.execute("ROLLBACK") }
         }
     }
 }

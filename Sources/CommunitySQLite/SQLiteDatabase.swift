@@ -6,7 +6,7 @@ import CommunityCore
 /// transaction at a time.
 final class SQLiteDatabase {
     private let handle: OpaquePointer
-    private var statements: [String: OpaquePointer] = [:]
+    private var statements: [StatementKey: OpaquePointer] = [:]
 
     /// Opens (or creates, when `create`) the database at `path`.
     init(path: String, create: Bool, busyTimeout: Duration) throws(SQLiteError) {
@@ -52,11 +52,11 @@ final class SQLiteDatabase {
 
     /// The cached prepared statement for `sql`, reset and with no bindings.
     private func statement(_ sql: String) throws(SQLiteError) -> OpaquePointer {
-        if let cached = statements[sql] { return cached }
+        if let cached = statements[StatementKey(sql)] { return cached }
         var statement: OpaquePointer?
         let code = sqlite3_prepare_v3(handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil)
         guard code == SQLITE_OK, let statement else { throw error(code, "preparing '\(sql.prefix(80))'") }
-        statements[sql] = statement
+        statements[StatementKey(sql)] = statement
         return statement
     }
 
@@ -86,7 +86,7 @@ final class SQLiteDatabase {
         try query(sql, bindings, row: row).first
     }
 
-    /// Runs a statement that returns no rows; returns how many rows it changed.
+    /// Runs a statement, stepping past any rows it returns; returns how many rows it changed.
     @discardableResult
     func execute(_ sql: String, _ bindings: [SQLiteValue] = []) throws(SQLiteError) -> Int {
         let statement = try statement(sql)
@@ -145,7 +145,7 @@ final class SQLiteDatabase {
 }
 
 /// A value bound to a statement parameter.
-enum SQLiteValue {
+enum SQLiteValue: Equatable {
     case null
     case integer(Int64)
     case real(Double)
@@ -173,24 +173,60 @@ enum SQLiteValue {
 /// The current row of a stepping statement. Valid only inside the `row` closure.
 struct SQLiteRow {
     let statement: OpaquePointer
+    /// Where this row's columns start in the statement's: a decoder reads columns from 0 while
+    /// a joined row holds several records side by side (``shifted(by:)``).
+    var offset: Int32 = 0
 
-    func isNull(_ column: Int32) -> Bool { sqlite3_column_type(statement, column) == SQLITE_NULL }
+    /// The same row, its columns counted from `columns` further right.
+    func shifted(by columns: Int32) -> SQLiteRow { SQLiteRow(statement: statement, offset: offset + columns) }
 
-    func int64(_ column: Int32) -> Int64 { sqlite3_column_int64(statement, column) }
+    func isNull(_ column: Int32) -> Bool { sqlite3_column_type(statement, offset + column) == SQLITE_NULL }
 
-    func double(_ column: Int32) -> Double { sqlite3_column_double(statement, column) }
+    func int64(_ column: Int32) -> Int64 { sqlite3_column_int64(statement, offset + column) }
+
+    func double(_ column: Int32) -> Double { sqlite3_column_double(statement, offset + column) }
 
     func text(_ column: Int32) -> String {
-        guard let pointer = sqlite3_column_text(statement, column) else { return "" }
-        let count = Int(sqlite3_column_bytes(statement, column))
+        guard let pointer = sqlite3_column_text(statement, offset + column) else { return "" }
+        let count = Int(sqlite3_column_bytes(statement, offset + column))
         return String(decoding: UnsafeBufferPointer(start: pointer, count: count), as: UTF8.self)
     }
 
     func optionalText(_ column: Int32) -> String? { isNull(column) ? nil : text(column) }
 
+    /// The column as the value that would bind it back, or `nil` for a BLOB that is not an
+    /// identifier (16 bytes).
+    func value(_ column: Int32) -> SQLiteValue? {
+        switch sqlite3_column_type(statement, offset + column) {
+        case SQLITE_NULL: return .null
+        case SQLITE_INTEGER: return .integer(int64(column))
+        case SQLITE_FLOAT: return .real(double(column))
+        case SQLITE_TEXT: return .text(text(column))
+        default:
+            guard let id = try? id(column, as: Never.self) else { return nil }
+            return .identifier(high: id.high, low: id.low)
+        }
+    }
+
+    /// Runs `body` on the column's text as UTF-8 bytes, valid only inside `body` (no String made).
+    func withText<R>(_ column: Int32, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        guard let pointer = sqlite3_column_text(statement, offset + column) else { return try body(UnsafeBufferPointer(start: nil, count: 0)) }
+        return try body(UnsafeBufferPointer(start: pointer, count: Int(sqlite3_column_bytes(statement, offset + column))))
+    }
+
+    /// Whether the column holds exactly the text `literal` (compared on its bytes, no string made).
+    func holds(_ column: Int32, _ literal: StaticString) -> Bool {
+        guard sqlite3_column_type(statement, offset + column) == SQLITE_TEXT,
+              let pointer = sqlite3_column_text(statement, offset + column),
+              Int(sqlite3_column_bytes(statement, offset + column)) == literal.utf8CodeUnitCount
+        else { return false }
+        for index in 0..<literal.utf8CodeUnitCount where pointer[index] != literal.utf8Start[index] { return false }
+        return true
+    }
+
     func id<S>(_ column: Int32, as _: S.Type = S.self) throws(SQLiteError) -> Identifier<S> {
-        guard sqlite3_column_type(statement, column) == SQLITE_BLOB, sqlite3_column_bytes(statement, column) == 16,
-              let pointer = sqlite3_column_blob(statement, column)
+        guard sqlite3_column_type(statement, offset + column) == SQLITE_BLOB, sqlite3_column_bytes(statement, offset + column) == 16,
+              let pointer = sqlite3_column_blob(statement, offset + column)
         else {
             throw SQLiteError(extendedCode: SQLITE_CORRUPT, message: "an identifier column does not hold 16 bytes", context: "reading a row")
         }

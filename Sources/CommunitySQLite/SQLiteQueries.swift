@@ -24,6 +24,24 @@ enum SQLiteQueries {
     static let activitiesOfSpace =
         "SELECT \(SQLiteRecords.activityColumns) FROM activities WHERE space_id = ?1 AND community_id = ?2 AND sequence > ?3 ORDER BY sequence LIMIT ?4"
 
+    /// The member `?1` and the space `?2` of community `?3`, and the member's membership of the
+    /// space, side by side in one row (``SQLiteRecords/memberColumns``, then
+    /// ``SQLiteRecords/spaceColumns``, then ``SQLiteRecords/membershipColumns``), each all NULL
+    /// when absent. Every lookup is by primary key.
+    static let accessRecords = """
+        SELECT \(qualified(SQLiteRecords.memberColumns, "m")), \(qualified(SQLiteRecords.spaceColumns, "s")),
+            \(qualified(SQLiteRecords.membershipColumns, "ms"))
+        FROM (SELECT 1)
+        LEFT JOIN members m ON m.id = ?1 AND m.community_id = ?3
+        LEFT JOIN spaces s ON s.id = ?2 AND s.community_id = ?3
+        LEFT JOIN memberships ms ON ms.space_id = s.id AND ms.member_id = m.id
+        """
+
+    /// `t.a, t.b, …` for the columns `a, b, …`.
+    static func qualified(_ columns: String, _ table: String) -> String {
+        columns.split(separator: ",").map { "\(table).\($0.trimmingCharacters(in: .whitespacesAndNewlines))" }.joined(separator: ", ")
+    }
+
     // MARK: Discussions
 
     /// A page of a space's threads in `order`. Parameters: `?1` space, `?2` key and `?3` id of
@@ -41,7 +59,7 @@ enum SQLiteQueries {
             filter += " AND kind = 'question' AND accepted_post_id IS NULL"
         }
         return """
-            SELECT \(SQLiteRecords.threadColumns) FROM threads
+            SELECT \(SQLiteRecords.threadReadColumns) FROM threads
             WHERE space_id = ?1 AND \(filter) AND (\(key), id) < (?2, ?3)
             ORDER BY \(key) DESC, id DESC LIMIT ?4
             """
@@ -49,8 +67,18 @@ enum SQLiteQueries {
 
     static let threadsPages: [ThreadOrder: String] = Dictionary(uniqueKeysWithValues: ThreadOrder.allCases.map { ($0, threadsPage($0)) })
 
-    /// Replaces every column of the thread `?1` (parameters in ``SQLiteRecords/threadColumns`` order).
-    static let updateThread = "UPDATE threads SET \(assignments(SQLiteRecords.threadColumns)) WHERE id = ?1"
+    /// Every stored column of the thread `?1` in community `?2`, in ``SQLiteRecords/threadColumns`` order.
+    static let storedThread = "SELECT \(SQLiteRecords.threadColumns) FROM threads WHERE id = ?1 AND community_id = ?2"
+
+    /// `UPDATE table SET b = ?2, d = ?3 WHERE a = ?1`: only the columns at `changed` (offsets in
+    /// `columns`, whose first is the key). SQLite rewrites the entries of every index over an
+    /// assigned column, changed or not, so assigning only what changed keeps a reply from
+    /// touching the listing indexes of keys it does not move.
+    static func update(_ table: String, columns: String, changed: [Int]) -> String {
+        let names = columns.split(separator: ",").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        let assignments = changed.enumerated().map { "\(names[$0.element]) = ?\($0.offset + 2)" }.joined(separator: ", ")
+        return "UPDATE \(table) SET \(assignments) WHERE \(names[0]) = ?1"
+    }
 
     /// Replaces every column of the post `?1` (parameters in ``SQLiteRecords/postColumns`` order).
     static let updatePost = "UPDATE posts SET \(assignments(SQLiteRecords.postColumns)) WHERE id = ?1"
@@ -61,14 +89,41 @@ enum SQLiteQueries {
         return names.enumerated().dropFirst().map { "\($0.element) = ?\($0.offset + 1)" }.joined(separator: ", ")
     }
 
+    static let threadByID = "SELECT \(SQLiteRecords.threadReadColumns) FROM threads WHERE id = ?1 AND community_id = ?2"
+
     static let pinnedThreads =
-        "SELECT \(SQLiteRecords.threadColumns) FROM threads WHERE space_id = ?1 AND pin_order IS NOT NULL AND deleted_at IS NULL ORDER BY pin_order, id"
+        "SELECT \(SQLiteRecords.threadReadColumns) FROM threads WHERE space_id = ?1 AND pin_order IS NOT NULL AND deleted_at IS NULL ORDER BY pin_order, id"
 
     static let postsForward =
         "SELECT \(SQLiteRecords.postColumns) FROM posts WHERE thread_id = ?1 AND number > ?2 ORDER BY number LIMIT ?3"
 
     static let postsBackward =
         "SELECT \(SQLiteRecords.postColumns) FROM posts WHERE thread_id = ?1 AND number < ?2 ORDER BY number DESC LIMIT ?3"
+
+    /// Every space read mark of the member `?1` (a prefix of the primary key).
+    static let spaceReadMarksOfMember =
+        "SELECT space_id, read_up_to FROM space_read_marks WHERE member_id = ?1"
+
+    /// The unread threads and posts of member `?1` in space `?2`: threads not deleted, active
+    /// after `?4` (a date), beyond the member's read marker. `?3` is the listing key of `?4`
+    /// (``UnreadTally/listingKey(_:)``, at most every qualifying key), so the range on the
+    /// `threads_by_activity` index reads only threads active since the mark.
+    static let unreadTally = """
+        SELECT count(*), coalesce(sum(t.last_post_number - coalesce(r.last_read_number, 0)), 0)
+        FROM threads t LEFT JOIN read_markers r ON r.member_id = ?1 AND r.thread_id = t.id
+        WHERE t.space_id = ?2 AND t.deleted_at IS NULL AND t.last_activity_ms >= ?3 AND t.last_activity_at > ?4
+            AND t.last_post_number > coalesce(r.last_read_number, 0)
+        """
+
+    /// Before inserting post `?1` as number `?3` of thread `?2` in community `?4`: whether the
+    /// id is taken, whether the number is taken, and the thread's title (NULL: no such thread).
+    static let postInsertChecks = """
+        SELECT (SELECT 1 FROM posts WHERE id = ?1), (SELECT 1 FROM posts WHERE thread_id = ?2 AND number = ?3),
+            (SELECT title FROM threads WHERE id = ?2 AND community_id = ?4)
+        """
+
+    static let insertPost =
+        "INSERT INTO posts (\(SQLiteRecords.postColumns)) VALUES (\(SQLiteRecords.placeholders(SQLiteRecords.postColumnCount)))"
 
     static let revisionsOfPost =
         "SELECT \(SQLiteRecords.revisionColumns) FROM post_revisions WHERE post_id = ?1 ORDER BY seq"
@@ -183,15 +238,20 @@ enum SQLiteQueries {
     static let overridesOfEvent =
         "SELECT \(SQLiteRecords.overrideColumns) FROM occurrence_overrides WHERE event_id = ?1 ORDER BY occurrence"
 
-    /// Ranked full-text search. Parameters: `?1` the FTS5 query (``ftsQuery(_:)``), `?2`
-    /// community, `?3` the spaces as a JSON array of upper-case hex ids, `?4` offset, `?5` limit.
-    /// FTS5's `bm25()` is lower-is-better: the score is its negation, so greater is better.
-    static let search = """
-        SELECT p.id, p.thread_id, p.space_id, -bm25(post_search) AS score
-        FROM post_search JOIN posts p ON p.seq = post_search.rowid JOIN threads t ON t.id = p.thread_id
-        WHERE post_search MATCH ?1 AND p.community_id = ?2 AND t.deleted_at IS NULL
+    /// The best-ranked documents of a full-text query, FTS5 alone: `?1` the FTS5 query
+    /// (``ftsQuery(_:)``), `?2` how many. `rank` is `bm25(post_search)` (lower is better), sorted
+    /// inside FTS5 as the raw peer does; ties at the cut are settled by ``searchFilter``'s caller.
+    static let searchCandidates =
+        "SELECT rowid, bm25(post_search) FROM post_search WHERE post_search MATCH ?1 ORDER BY rank LIMIT ?2"
+
+    /// Which candidate documents a viewer may see: `?1` the candidates' `seq` as a JSON array,
+    /// `?2` community, `?3` the spaces as a JSON array of upper-case hex ids. Posts of deleted
+    /// threads (still indexed) are left out here; deleted and hidden posts have no document.
+    static let searchFilter = """
+        SELECT p.seq, p.id, p.thread_id, p.space_id
+        FROM posts p JOIN threads t ON t.id = p.thread_id
+        WHERE p.seq IN (SELECT value FROM json_each(?1)) AND p.community_id = ?2 AND t.deleted_at IS NULL
             AND hex(p.space_id) IN (SELECT value FROM json_each(?3))
-        ORDER BY score DESC, p.id DESC LIMIT ?5 OFFSET ?4
         """
 
     /// The FTS5 query of a search: every term a quoted phrase (implicitly AND-ed), the last one a

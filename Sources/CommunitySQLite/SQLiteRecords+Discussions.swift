@@ -56,6 +56,15 @@ extension SQLiteRecords {
         deleted_at, accepted_post_id, accepted_author_id, accepted_by_staff, accepted_by, accepted_at, last_activity_ms, created_ms
         """
     static let threadColumnCount = 26
+    /// The offset of `title` in ``threadColumns``.
+    static let threadTitleColumn = 6
+    /// The columns a thread row is decoded from: all but the two derived listing keys, which
+    /// reads never need (each selected column is work for SQLite on every row).
+    static let threadReadColumns = """
+        id, community_id, space_id, author_id, author_is_staff, kind, title, tags, first_post_id, created_at, \
+        last_activity_at, last_post_number, post_count, reaction_count, reply_count, pin_order, is_locked, is_closed, \
+        deleted_at, accepted_post_id, accepted_author_id, accepted_by_staff, accepted_by, accepted_at
+        """
 
     /// The milliseconds since 1970 a listing key can hold: `ThreadPosition.key(of:order:)` converts
     /// to `Int64`, which would trap outside this range (or on a NaN date).

@@ -57,7 +57,7 @@ enum SQLiteRecords {
         return try decode(type, text, field: field)
     }
 
-    private static func decode<T: Decodable>(_ type: T.Type, _ text: String, field: String) throws -> T {
+    static func decode<T: Decodable>(_ type: T.Type, _ text: String, field: String) throws -> T {
         do {
             return try decoder.decode(type, from: Data(text.utf8))
         } catch {
@@ -119,6 +119,7 @@ enum SQLiteRecords {
     // MARK: Member
 
     static let memberColumns = "id, community_id, handle, display_name, bio, avatar_url, interests, role, status, status_until, status_reason, joined_at, is_bot"
+    static let memberColumnCount: Int32 = 13
 
     static func values(_ member: Member) throws -> [SQLiteValue] {
         let status: (String, SQLiteValue, SQLiteValue)
@@ -153,6 +154,7 @@ enum SQLiteRecords {
     // MARK: Space
 
     static let spaceColumns = "id, community_id, slug, name, description, kind, visibility, tags, created_at"
+    static let spaceColumnCount: Int32 = 9
 
     static func values(_ space: Space) throws -> [SQLiteValue] {
         [.id(space.id), .id(space.communityID), .text(space.slug), .text(space.name), .text(space.description),

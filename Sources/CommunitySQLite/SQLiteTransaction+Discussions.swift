@@ -31,7 +31,7 @@ extension SQLiteTransaction: DiscussionWriteTransaction {
     func thread(_ id: ThreadID, in community: CommunityID) async throws -> DiscussionThread? {
         try run { db in
             try db.queryFirst(
-                "SELECT \(SQLiteRecords.threadColumns) FROM threads WHERE id = ? AND community_id = ?",
+                SQLiteQueries.threadByID,
                 [.id(id), .id(community)], row: SQLiteRecords.thread)
         }
     }
@@ -162,17 +162,6 @@ extension SQLiteTransaction: DiscussionWriteTransaction {
         }
     }
 
-    func search(in community: CommunityID, query: SearchQuery, spaces: Set<SpaceID>, offset: Int, limit: Int) async throws -> [SearchHit] {
-        guard offset >= 0, limit > 0, !spaces.isEmpty else { return [] }
-        let spaceList = try SQLiteRecords.json(spaces.map(SQLiteRecords.hex).sorted())
-        let match = SQLiteQueries.ftsQuery(query)
-        return try run { db in
-            try db.query(
-                SQLiteQueries.search, [.text(match), .id(community), spaceList, .integer(Int64(offset)), .integer(Int64(limit))],
-                row: SQLiteRecords.searchHit)
-        }
-    }
-
     // MARK: Writes
 
     func upsert(_ settings: CommunityDiscussionSettings) async throws {
@@ -219,30 +208,39 @@ extension SQLiteTransaction: DiscussionWriteTransaction {
     func update(_ thread: DiscussionThread) async throws {
         let values = try SQLiteRecords.values(thread)
         try runWrite { db in
-            guard let oldTitle = try db.queryFirst(
-                "SELECT title FROM threads WHERE id = ? AND community_id = ?", [.id(thread.id), .id(thread.communityID)], row: { $0.text(0) })
-            else {
+            guard let stored = try db.queryFirst(SQLiteQueries.storedThread, [.id(thread.id), .id(thread.communityID)], row: { row in
+                (0..<Int32(values.count)).map { row.value($0) }
+            }) else {
                 throw CommunityError.notFound("no thread with id \(thread.id) in this community", field: "thread")
             }
-            try db.execute(SQLiteQueries.updateThread, values)
-            if oldTitle != thread.title { try Self.reindex(db, post: thread.firstPostID) }
+            // Only the columns that change (a reply moves its counters and last activity, not the other keys).
+            let changed = values.indices.dropFirst().filter { stored[$0] != values[$0] }
+            guard !changed.isEmpty else { return }
+            try db.execute(
+                SQLiteQueries.update("threads", columns: SQLiteRecords.threadColumns, changed: changed), [values[0]] + changed.map { values[$0] })
+            if changed.contains(SQLiteRecords.threadTitleColumn) { try Self.reindex(db, post: thread.firstPostID) }
         }
     }
 
     func insert(_ post: Post) async throws {
         let values = try SQLiteRecords.values(post)
         try runWrite { db in
-            guard try !Self.exists(db, "SELECT 1 FROM posts WHERE id = ?", [.id(post.id)]),
-                  try !Self.exists(db, "SELECT 1 FROM posts WHERE thread_id = ? AND number = ?", [.id(post.threadID), .integer(Int64(post.number))])
-            else {
+            // Both uniqueness checks and the thread (whose title a first post's document needs) in one read.
+            let checks = try db.queryFirst(
+                SQLiteQueries.postInsertChecks,
+                [.id(post.id), .id(post.threadID), .integer(Int64(post.number)), .id(post.communityID)]
+            ) { row in (isTaken: !row.isNull(0) || !row.isNull(1), title: row.optionalText(2)) }
+            guard let checks, !checks.isTaken else {
                 throw CommunityError.conflict("a post with this id or number already exists", field: "id")
             }
-            guard try Self.exists(db, "SELECT 1 FROM threads WHERE id = ? AND community_id = ?", [.id(post.threadID), .id(post.communityID)]) else {
+            guard let title = checks.title else {
                 throw CommunityError.notFound("no thread with id \(post.threadID) in this community", field: "thread")
             }
-            try db.execute(
-                "INSERT INTO posts (\(SQLiteRecords.postColumns)) VALUES (\(SQLiteRecords.placeholders(SQLiteRecords.postColumnCount)))", values)
-            try Self.reindex(db, post: post.id)
+            try db.execute(SQLiteQueries.insertPost, values)
+            // The document from what was just written: the same one `reindex` would read back.
+            try Self.writeDocument(
+                db, seq: db.lastInsertRowID, number: post.number, body: post.body,
+                isLive: post.deletedAt == nil && post.hiddenAt == nil, title: title)
         }
     }
 
@@ -371,10 +369,17 @@ extension SQLiteTransaction: DiscussionWriteTransaction {
             """, [.id(post)]
         ) { row in (seq: row.int64(0), number: row.int64(1), body: row.text(2), isLive: row.int64(3) != 0, title: row.optionalText(4)) }
         guard let document else { return }
-        try db.execute("DELETE FROM post_search WHERE rowid = ?", [.integer(document.seq)])
-        guard document.isLive, let title = document.title else { return }
-        let tokens = SearchText.tokens(of: document.number == 1 ? title + "\n" + document.body : document.body)
+        try writeDocument(
+            db, seq: document.seq, number: Int(document.number), body: document.body, isLive: document.isLive, title: document.title)
+    }
+
+    /// Replaces the document of the post stored at `seq`: none unless it is live and has a
+    /// thread (`title`), else the ``SearchText`` tokens of its text (the title first for post 1).
+    private static func writeDocument(_ db: SQLiteDatabase, seq: Int64, number: Int, body: String, isLive: Bool, title: String?) throws {
+        try db.execute("DELETE FROM post_search WHERE rowid = ?", [.integer(seq)])
+        guard isLive, let title else { return }
+        let tokens = SearchText.tokens(of: number == 1 ? title + "\n" + body : body)
         guard !tokens.isEmpty else { return }
-        try db.execute("INSERT INTO post_search (rowid, text) VALUES (?, ?)", [.integer(document.seq), .text(tokens.joined(separator: " "))])
+        try db.execute("INSERT INTO post_search (rowid, text) VALUES (?, ?)", [.integer(seq), .text(tokens.joined(separator: " "))])
     }
 }

@@ -178,6 +178,19 @@ final class SQLiteTransaction: StoreWriteTransaction {
         }
     }
 
+    func accessRecords(of member: MemberID, space: SpaceID, in community: CommunityID) async throws -> SpaceAccessRecords {
+        try run { db in
+            try db.queryFirst(SQLiteQueries.accessRecords, [.id(member), .id(space), .id(community)]) { row in
+                let spaceRow = row.shifted(by: SQLiteRecords.memberColumnCount)
+                let membershipRow = spaceRow.shifted(by: SQLiteRecords.spaceColumnCount)
+                return SpaceAccessRecords(
+                    member: row.isNull(0) ? nil : try SQLiteRecords.member(row),
+                    space: spaceRow.isNull(0) ? nil : try SQLiteRecords.space(spaceRow),
+                    membership: membershipRow.isNull(0) ? nil : try SQLiteRecords.membership(membershipRow))
+            } ?? SpaceAccessRecords(member: nil, space: nil, membership: nil)
+        }
+    }
+
     func invitation(token: String) async throws -> Invitation? {
         try run { db in
             try db.queryFirst(

@@ -46,6 +46,15 @@ public protocol DiscussionReadTransaction: InboxReadTransaction {
     func readMarkers(of member: MemberID, in threads: [ThreadID]) async throws -> [ThreadID: ReadMarker]
     /// The member's "mark space read" mark.
     func spaceReadMark(of member: MemberID, in space: SpaceID) async throws -> SpaceReadMark?
+    /// The member's unread threads and posts in each of `spaces`, in the same order.
+    ///
+    /// In a space, a thread counts when it is not deleted, its last activity is after both
+    /// `floor` and the member's ``SpaceReadMark`` there (if any), and its last post number is
+    /// beyond the member's ``ReadMarker`` (0 without one); its unread posts are the difference.
+    /// Counts come from thread counters and read markers, never from counting posts. A default
+    /// implementation walks ``threads(in:order:after:limit:)`` by latest activity with
+    /// ``readMarkers(of:in:)``; backends answer it with one indexed query per space.
+    func unreadTallies(of member: MemberID, in spaces: [SpaceID], activeAfter floor: Date) async throws -> [UnreadTally]
 
     /// Whether the member follows the target.
     func isFollowing(_ member: MemberID, _ target: FollowTarget) async throws -> Bool

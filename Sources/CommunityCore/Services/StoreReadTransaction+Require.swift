@@ -62,12 +62,21 @@ extension StoreReadTransaction {
         _ action: AccessPolicy.SpaceAction, by principal: Principal, space spaceID: SpaceID, in community: CommunityID,
         policy: AccessPolicy, at now: Date
     ) async throws -> SpaceAccess {
-        let actor = try await acting(principal, in: community, at: now)
-        let space = try await requireSpace(spaceID, in: community)
-        guard let member = actor.member else {
-            return SpaceAccess(actor: actor, space: space, role: .owner, membership: nil)
+        guard case .member(let memberID) = principal else {
+            let actor = try await acting(principal, in: community, at: now)
+            return SpaceAccess(actor: actor, space: try await requireSpace(spaceID, in: community), role: .owner, membership: nil)
         }
-        let membership = try await membership(of: member.id, in: space.id)
+        // One read for the member, the space and the membership; checked in the order of
+        // `acting` then `requireSpace`.
+        let records = try await accessRecords(of: memberID, space: spaceID, in: community)
+        guard let member = records.member else {
+            throw CommunityError.forbidden("\(principal) is not a member of this community")
+        }
+        let actor = ActingParty(member: member, status: member.status.effective(at: now).kind)
+        guard let space = records.space else {
+            throw CommunityError.notFound("no space with id \(spaceID) in this community", field: "space")
+        }
+        let membership = records.membership
         let role = policy.effectiveRole(communityRole: member.role, membership: membership)
         let inSpace = membership != nil
         guard policy.allows(.see, in: space.visibility, role: role, isSpaceMember: inSpace, status: actor.status) else {

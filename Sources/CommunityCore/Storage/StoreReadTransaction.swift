@@ -32,6 +32,11 @@ public protocol StoreReadTransaction {
     func memberships(in space: SpaceID, after: MemberID?, limit: Int) async throws -> [Membership]
     /// A page of the member's memberships in space-identifier order.
     func memberships(of member: MemberID, after: SpaceID?, limit: Int) async throws -> [Membership]
+    /// The member and the space (each only if it belongs to `community`) and, when both exist,
+    /// the member's membership of the space: what every access check in a space reads. A
+    /// default implementation asks ``member(_:in:)``, ``space(_:in:)`` and
+    /// ``membership(of:in:)``; backends answer it in one query.
+    func accessRecords(of member: MemberID, space: SpaceID, in community: CommunityID) async throws -> SpaceAccessRecords
 
     /// The invitation with this token.
     func invitation(token: String) async throws -> Invitation?

@@ -37,7 +37,9 @@ public enum Validate {
 
     /// Throws if `text` holds a control character (newline and tab allowed when `allowNewlines`).
     public static func noControlCharacters(_ text: String, field: String, allowNewlines: Bool) throws {
-        for scalar in text.unicodeScalars where scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format && scalar.value == 0x202E {
+        // Control characters (Cc) are exactly U+0000–U+001F and U+007F–U+009F, a set Unicode
+        // never changes; U+202E (right-to-left override) is the one format character refused.
+        for scalar in text.unicodeScalars where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x202E {
             if allowNewlines && (scalar == "\n" || scalar == "\r" || scalar == "\t") { continue }
             let code = String(scalar.value, radix: 16, uppercase: true)
             throw CommunityError.invalidInput("\(field) contains the control character U+\(code); remove it", field: field)

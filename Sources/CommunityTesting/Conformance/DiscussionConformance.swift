@@ -29,6 +29,8 @@ public struct DiscussionConformance: Sendable {
         case followsAndInbox
         /// Read markers, unread counts per thread and space, mark space read.
         case readTracking
+        /// The store's unread query: read markers, space marks, the floor, deleted threads.
+        case unreadQuery
         /// Full-text search: accents, prefix, ranking, visibility, deletions.
         case search
         /// Flags, auto-hide, the moderation queue and resolutions.
@@ -75,6 +77,7 @@ public struct DiscussionConformance: Sendable {
         case .reactions: try await reactions(world, check)
         case .followsAndInbox: try await followsAndInbox(world, check)
         case .readTracking: try await readTracking(world, check)
+        case .unreadQuery: try await unreadQuery(world, check)
         case .search: try await search(world, check)
         case .flagsAndModeration: try await flagsAndModeration(world, check)
         case .threadModeration: try await threadModeration(world, check)

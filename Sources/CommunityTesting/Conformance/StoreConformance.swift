@@ -28,6 +28,8 @@ public struct StoreConformance: Sendable {
         case spaces
         /// Memberships: upsert, both listings, delete, cascade when a member is deleted.
         case memberships
+        /// The records of an access check in one read: member, space, membership, tenancy.
+        case accessRecords
         /// Invitations: by token and id, update, token uniqueness.
         case invitations
         /// Join requests: one pending per member and space, listings by state.
@@ -81,6 +83,7 @@ public struct StoreConformance: Sendable {
         case .directorySearch: try await directorySearch(store, check)
         case .spaces: try await spaces(store, check)
         case .memberships: try await memberships(store, check)
+        case .accessRecords: try await accessRecords(store, check)
         case .invitations: try await invitations(store, check)
         case .joinRequests: try await joinRequests(store, check)
         case .activities: try await activities(store, check)
