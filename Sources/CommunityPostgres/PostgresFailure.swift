@@ -37,11 +37,6 @@ enum PostgresFailure {
         return try await connection.query(query, logger: PostgresTransaction.logger).collect()
     }
 
-    /// The SQLSTATE of a server error, if it is one.
-    static func sqlState(_ error: any Error) -> String? {
-        (error as? PSQLError)?.serverInfo?[.sqlState]
-    }
-
     /// `error` as a ``CommunityError``: community errors pass through; PostgreSQL errors become
     /// `conflict` (unique violation), `storage` (everything else) with an actionable message.
     static func mapping(_ error: any Error) -> any Error {

@@ -30,20 +30,31 @@ extension PostgresTransaction: StoreWriteTransaction {
         try await write("UPDATE communities SET slug = \(community.slug), body = \(body) WHERE id = \(community.id.uuid) RETURNING 1")
     }
 
+    /// Two statements: the three checks in one query, then the member and its directory tokens.
     func insert(_ member: Member) async throws {
         let body = try PostgresRecordCoding.encode(member)
-        guard try await exists("SELECT 1 FROM communities WHERE id = \(member.communityID.uuid)") else {
-            throw CommunityError.notFound("no community with id \(member.communityID)", field: "communityID")
+        let tokens = DirectoryQuery.indexTokens(of: member).sorted()
+        guard let row = try await rows("""
+            SELECT EXISTS (SELECT 1 FROM communities WHERE id = \(member.communityID.uuid)),
+                EXISTS (SELECT 1 FROM members WHERE id = \(member.id.uuid)),
+                EXISTS (SELECT 1 FROM members WHERE community_id = \(member.communityID.uuid) AND handle = \(member.handle))
+            """).first
+        else { throw CommunityError(.storage, "PostgreSQL returned no row for the member checks") }
+        let (hasCommunity, idTaken, handleTaken) = try Self.columns((Bool, Bool, Bool).self, row, table: "members")
+        guard hasCommunity else { throw CommunityError.notFound("no community with id \(member.communityID)", field: "communityID") }
+        guard !idTaken else { throw CommunityError.conflict("a member with id \(member.id) already exists", field: "id") }
+        guard !handleTaken else {
+            throw CommunityError.conflict("the handle '\(member.handle)' is already taken in this community", field: "handle")
         }
-        guard try await !exists("SELECT 1 FROM members WHERE id = \(member.id.uuid)") else {
-            throw CommunityError.conflict("a member with id \(member.id) already exists", field: "id")
-        }
-        try await checkHandleFree(member)
         try await write("""
-            INSERT INTO members (id, community_id, handle, role, body)
-            VALUES (\(member.id.uuid), \(member.communityID.uuid), \(member.handle), \(member.role.rawValue), \(body)) RETURNING 1
+            WITH inserted AS (
+                INSERT INTO members (id, community_id, handle, role, body)
+                VALUES (\(member.id.uuid), \(member.communityID.uuid), \(member.handle), \(member.role.rawValue), \(body)) RETURNING id
+            )
+            INSERT INTO member_tokens (community_id, token, member_id)
+            SELECT \(member.communityID.uuid), token, inserted.id FROM inserted, unnest(\(tokens)::text[]) AS token
+            ON CONFLICT DO NOTHING RETURNING 1
             """)
-        try await insertTokens(of: member)
     }
 
     func update(_ member: Member) async throws {
@@ -218,7 +229,7 @@ extension PostgresTransaction: StoreWriteTransaction {
             """)
         guard let row = rows.first else { throw CommunityError(.storage, "PostgreSQL assigned no sequence to the activity") }
         let sequence = try Self.column(Int64.self, row, table: "activities")
-        recordAppend(sequence, community: activity.communityID)
+        recordAppend(sequence)
         var stored = activity
         stored.sequence = sequence
         return stored

@@ -15,10 +15,8 @@ final class PostgresTransaction {
     /// The channel notified of appended activities.
     let channel: String
     private var isOpen = true
-    /// The sequence of the last activity appended, to notify listeners after commit.
+    /// The sequence of the last activity appended, to wake this instance's waiters after commit.
     private(set) var lastAppendedSequence: Int64?
-    /// The communities that got activities, for the notification payloads.
-    private(set) var appendedCommunities: Set<CommunityID> = []
     /// The first statement failure: the store rolls back (and retries when it is a serialization
     /// failure or a deadlock) even if the body caught it.
     private(set) var failure: (any Error)?
@@ -272,9 +270,8 @@ final class PostgresTransaction {
         return nil
     }
 
-    func recordAppend(_ sequence: Int64, community: CommunityID) {
+    func recordAppend(_ sequence: Int64) {
         lastAppendedSequence = sequence
-        appendedCommunities.insert(community)
     }
 }
 #endif

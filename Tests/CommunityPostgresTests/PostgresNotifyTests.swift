@@ -17,11 +17,12 @@ struct PostgresNotifyTests {
         }
     }
 
+    /// Instance B runs on a client the host owns (`init(client:schema:)`), A on its own configuration.
     @Test func aSubscriberOnInstanceBSeesAnActivityWrittenOnInstanceA() async throws {
         let configuration = PostgresTestServer.configuration()
         try await RunningStores.with { stores in
             let a = try await stores.make(configuration)
-            let b = try await stores.make(configuration)
+            let b = try await stores.makeOnOwnClient(configuration)
             let created = try await CommunityService(CommunityEnvironment(store: a)).createCommunity(
                 name: "Live", slug: "live", owner: MemberProfile(handle: "owner", displayName: "Owner"))
             let community = created.community.id

@@ -62,6 +62,20 @@ final class RunningStores: Sendable {
         return store
     }
 
+    /// A running, opened store on a PostgresNIO client the test owns and runs (the host's
+    /// setup: the client sets no `search_path`, the store sets it in each transaction).
+    func makeOnOwnClient(_ configuration: PostgresCommunityStore.Configuration) async throws -> PostgresCommunityStore {
+        let client = PostgresClient(configuration: .init(
+            host: configuration.host, port: configuration.port, username: configuration.username, password: configuration.password,
+            database: configuration.database, tls: .disable))
+        let store = try PostgresCommunityStore(client: client, schema: configuration.schema, concurrentWrites: 3)
+        let clientTask = Task { await client.run() }
+        let storeTask = Task { do { try await store.run() } catch {} }
+        tasks.withLock { $0 += [storeTask, clientTask] }
+        try await store.open()
+        return store
+    }
+
     /// Cancels every store's run task and waits for them to end.
     func shutdown() async {
         let running = tasks.withLock { tasks in
