@@ -104,6 +104,7 @@ let package = Package(
             dependencies: [
                 "CommunityPostgres", "CommunityCore", "CommunityDiscussions", "CommunityEvents", "CommunityTesting",
                 .product(name: "PostgresNIO", package: "postgres-nio", condition: .when(traits: ["Postgres"])),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle", condition: .when(traits: ["Postgres"])),
             ],
             swiftSettings: sharedSwiftSettings
         ),

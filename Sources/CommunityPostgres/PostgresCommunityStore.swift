@@ -77,7 +77,6 @@ public final class PostgresCommunityStore: CommunityStore, Service, Sendable {
     ///   - client: A PostgresNIO client; the host runs it (``run()`` does not).
     ///   - schema: The schema holding CommunityKit's tables, created if absent.
     ///   - maxWriteAttempts: See ``Configuration/maxWriteAttempts``.
-    /// - Throws: `invalidInput` for a bad schema name or attempt count.
     ///   - concurrentWrites: How many write transactions may run at once at most (the gate adapts
     ///     below it under conflicts); at most the client's connection count minus one.
     /// - Throws: `invalidInput` for a bad schema name, attempt count or write count.
@@ -118,7 +117,8 @@ public final class PostgresCommunityStore: CommunityStore, Service, Sendable {
     public func run() async throws {
         try await withThrowingTaskGroup(of: Void.self) { group in
             if ownsClient { group.addTask { await self.client.run() } }
-            group.addTask { await self.listen() }
+            // The client returns on graceful shutdown by itself; the listener is told to.
+            group.addTask { await cancelWhenGracefulShutdown { await self.listen() } }
             _ = try await group.next()
             group.cancelAll()
         }
@@ -132,7 +132,7 @@ public final class PostgresCommunityStore: CommunityStore, Service, Sendable {
     ///   is missing: install postgresql-contrib).
     public func open() async throws {
         do {
-            try await client.withConnection { connection in
+            try await withConnection { connection in
                 try await PostgresMigrator(migrations: PostgresMigration.all, schema: self.schema).migrate(connection)
                 let rows = try await PostgresFailure.rows(
                     connection, PostgresQuery(unsafeSQL: "SELECT coalesce(max(sequence), 0) FROM \"\(self.schema)\".activities"))
@@ -167,7 +167,7 @@ public final class PostgresCommunityStore: CommunityStore, Service, Sendable {
 
     private func attemptRead<T>(_ body: (any StoreReadTransaction) async throws -> T) async throws -> T {
         do {
-            return try await client.withConnection { connection in
+            return try await withConnection { connection in
                 do {
                     try await self.begin(connection, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
                 } catch where PostgresFailure.isConnectionLoss(error) {
@@ -224,7 +224,7 @@ public final class PostgresCommunityStore: CommunityStore, Service, Sendable {
 
     private func attemptWrite<T>(_ body: (any StoreWriteTransaction) async throws -> T) async throws -> T {
         do {
-            return try await client.withConnection { connection in
+            return try await withConnection { connection in
                 try await self.begin(connection, "BEGIN ISOLATION LEVEL SERIALIZABLE")
                 let transaction = PostgresTransaction(connection: connection, isWritable: true, appendLockKey: self.appendLockKey, channel: self.channel)
                 let result: T
@@ -270,6 +270,24 @@ public final class PostgresCommunityStore: CommunityStore, Service, Sendable {
 
     // MARK: Connections
 
+    /// Leases a pooled connection for `body`. Failing to get one (the pool is shut down, the
+    /// server is unreachable or refuses the login) is a `storage` error saying so; what `body`
+    /// throws passes through.
+    private func withConnection<T>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
+        var leased = false
+        do {
+            return try await client.withConnection { connection in
+                leased = true
+                return try await body(connection)
+            }
+        } catch {
+            guard !leased, !(error is CancellationError) else { throw error }
+            if let psql = error as? PSQLError, psql.code == .server { throw PostgresFailure.mapping(psql) }
+            throw CommunityError(.storage, "could not get a PostgreSQL connection (\(error)); check that the store's run() is running "
+                + "(it ends on shutdown) and that the server is reachable")
+        }
+    }
+
     private func begin(_ connection: PostgresConnection, _ sql: String) async throws {
         try await Self.execute(connection, sql)
         if setsSearchPath {
@@ -296,7 +314,7 @@ public final class PostgresCommunityStore: CommunityStore, Service, Sendable {
     private func listen() async {
         while !Task.isCancelled {
             do {
-                try await client.withConnection { connection in
+                try await withConnection { connection in
                     try await connection.listen(on: self.channel) { notifications in
                         let rows = try await PostgresFailure.rows(
                             connection, PostgresQuery(unsafeSQL: "SELECT coalesce(max(sequence), 0) FROM \"\(self.schema)\".activities"))
