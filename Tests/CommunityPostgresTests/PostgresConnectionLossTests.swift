@@ -6,22 +6,6 @@ import PostgresNIO
 import Synchronization
 import Testing
 
-/// Counts the runs of a write body.
-final class Attempts: Sendable {
-    private let value = Mutex(0)
-
-    /// Counts one more run and returns its number (from 1).
-    func next() -> Int {
-        value.withLock { count in
-            count += 1
-            return count
-        }
-    }
-
-    /// How many runs were counted.
-    var count: Int { value.withLock { $0 } }
-}
-
 /// A backend terminated in the middle of a write transaction (`pg_terminate_backend`): the write
 /// is all there or not at all, and the store goes on serving writes on new connections.
 @Suite(.enabled(if: PostgresTestServer.isConfigured, PostgresTestServer.skipReason))
