@@ -20,8 +20,20 @@ let package = Package(
         .library(name: "CommunityEvents", targets: ["CommunityEvents"]),
         .library(name: "CommunityInsights", targets: ["CommunityInsights"]),
         .library(name: "CommunityKit", targets: ["CommunityKit"]),
+        .library(name: "CommunityPostgres", targets: ["CommunityPostgres"]),
         .executable(name: "community-demo", targets: ["community-demo"]),
         .executable(name: "community-bench", targets: ["community-bench"]),
+    ],
+    traits: [
+        .trait(
+            name: "Postgres",
+            description: "The PostgreSQL backend (CommunityPostgres, on PostgresNIO). Off by default: without it the package fetches nothing."
+        )
+    ],
+    // Only the `Postgres` trait uses it: without the trait SwiftPM prunes it and fetches nothing.
+    dependencies: [
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.5.0"),
     ],
     targets: [
         .target(name: "CommunityCore", swiftSettings: sharedSwiftSettings),
@@ -75,6 +87,25 @@ let package = Package(
         .testTarget(
             name: "CommunitySQLiteTests",
             dependencies: ["CommunitySQLite", "CommunityCore", "CommunityEvents", "CommunityTesting", "CSQLite", "sqlite-crash-writer"],
+            swiftSettings: sharedSwiftSettings
+        ),
+        // Sources wrapped in `#if Postgres`: an empty module without the trait.
+        .target(
+            name: "CommunityPostgres",
+            dependencies: [
+                "CommunityCore",
+                .product(name: "PostgresNIO", package: "postgres-nio", condition: .when(traits: ["Postgres"])),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle", condition: .when(traits: ["Postgres"])),
+            ],
+            swiftSettings: sharedSwiftSettings
+        ),
+        .testTarget(
+            name: "CommunityPostgresTests",
+            dependencies: [
+                "CommunityPostgres", "CommunityCore", "CommunityDiscussions", "CommunityEvents", "CommunityTesting",
+                .product(name: "PostgresNIO", package: "postgres-nio", condition: .when(traits: ["Postgres"])),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle", condition: .when(traits: ["Postgres"])),
+            ],
             swiftSettings: sharedSwiftSettings
         ),
     ],
