@@ -59,7 +59,7 @@ extension EngineState {
                     if k == 0 { reasons = ["missed: member for fewer than 30 days"] }
                     continue
                 }
-                let presence = members[m].presence.count(k..<(k + 90))
+                let presence = activity.members[m].presence.count(k..<(k + 90))
                 let helped = Int(helpedThreads[m * hold + k])
                 let newcomer = Self.count(newcomerResponses[m], in: window)
                 let accepted = Self.count(acceptedOffsets[m], in: window)

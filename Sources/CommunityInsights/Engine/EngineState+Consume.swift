@@ -15,18 +15,39 @@ extension EngineState {
         if tagNames.count <= 64 { tagStride = tagNames.count }
     }
 
-    /// Streams every row of `table` (whose dictionaries this state was built over).
+    /// Streams every row of `table` (whose dictionaries this state was built over): the main
+    /// section on the caller's thread and, when `concurrently`, the ``activity`` section on a
+    /// thread of its own (else after the main one). Both visit the rows in table order, so the
+    /// state is the same either way.
     /// - Returns: The number of rows skipped because a reference did not resolve.
-    mutating func consume(table: ActivityTable) throws(CommunityError) -> Int {
+    mutating func consume(table: ActivityTable, concurrently: Bool) throws(CommunityError) -> Int {
+        activityInline = false
+        defer { activityInline = true }
+        let side: SideTask<ActivitySection>?
+        if concurrently {
+            let section = activity
+            side = SideTask {
+                var section = section
+                section.consume(table: table)
+                return section
+            }
+        } else {
+            side = nil
+        }
         var skipped = 0
         for row in 0..<table.count {
             let kind = table.kinds[row]
             let tags = kind == .thread && table.flags[row] & ActivityTable.Flag.second != 0
                 ? table.tags(ofThread: Int(table.extras[row])) : nil
-            let consumed = try consumeRow(
+            let consumed = try consumeMainRow(
                 kind, t: table.times[row], line: Int(table.lines[row]), member: Int(table.members[row]),
                 object: Int(table.objects[row]), target: Int(table.targets[row]), flags: table.flags[row], tags: tags)
             if !consumed { skipped += 1 }
+        }
+        if let streamed = side?.wait() {
+            activity = streamed
+        } else {
+            activity.consume(table: table)
         }
         return skipped
     }
@@ -104,9 +125,23 @@ extension EngineState {
         return m
     }
 
-    /// Folds one row in (indices into this state's dictionaries); returns `false` if it was
-    /// skipped because a reference did not resolve.
+    /// Folds one row in (indices into this state's dictionaries), into both sections when
+    /// ``activityInline``; returns `false` if it was skipped because a reference did not resolve.
     mutating func consumeRow(
+        _ kind: ActivityKind, t: Double, line: Int, member: Int, object o: Int, target: Int, flags: UInt8,
+        tags: ArraySlice<Int32>?
+    ) throws(CommunityError) -> Bool {
+        let consumed = try consumeMainRow(
+            kind, t: t, line: line, member: member, object: o, target: target, flags: flags, tags: tags)
+        if activityInline {
+            activity.consumeRow(kind, t: t, member: member, object: o, target: target, flags: flags)
+        }
+        return consumed
+    }
+
+    /// Folds one row into the main section (everything but ``activity``): validation, posts and
+    /// threads, SPICES, tag weights, A3 inputs, events and window counters.
+    mutating func consumeMainRow(
         _ kind: ActivityKind, t: Double, line: Int, member: Int, object o: Int, target: Int, flags: UInt8,
         tags: ArraySlice<Int32>?
     ) throws(CommunityError) -> Bool {
@@ -133,7 +168,6 @@ extension EngineState {
             }
             let staff = flags & ActivityTable.Flag.first != 0, bot = flags & ActivityTable.Flag.second != 0
             join(m, t: t, line: line, staff: staff, bot: bot)
-            active(m, t)
             if inWindow(t), !staff, !bot { joinedInWindow.append(m) }
         case .role:
             members[try joined(member, line: line)].staff = flags & ActivityTable.Flag.first != 0
@@ -156,7 +190,6 @@ extension EngineState {
             threadSpicesBase.append(base)
             threadSpicesConfigured.append(configured)
             posted(m, t, post: o)
-            love(m, t, type: 5, weight: 6)
             spices(m, t, threadLetters(th, view: false, t), weight: 6)
             if inWindow(t), !members[m].staff, !members[m].bot { memberStartedThreadInWindow[m] = true }
             engaged(m, t, thread: th, weight: 6)
@@ -165,7 +198,6 @@ extension EngineState {
             let rootThread = postThread[target]
             guard rootThread >= 0, threadRoot[Int(rootThread)] == target else {
                 try addPost(o, line: line, author: m, t: t, thread: Int(Self.orphan))
-                engaged(m, t, thread: nil, weight: 5)
                 return false
             }
             let th = Int(rootThread)
@@ -176,12 +208,10 @@ extension EngineState {
             }
             if inWindow(t) { repliesInWindow += 1 }
             posted(m, t, post: o)
-            love(m, t, type: 4, weight: 5)
             spices(m, t, threadLetters(th, view: false, t), weight: 5)
             engaged(m, t, thread: th, weight: 5)
         case .accept:
-            let m = try joined(member, line: line)
-            active(m, t)
+            _ = try joined(member, line: line)
             let th = Int(postThread[o])
             guard th >= 0, threadRoot[th] == target else { return false }
             threadAccepted[th] = o
@@ -191,13 +221,8 @@ extension EngineState {
             members[m].firstReactOrRSVP = min(members[m].firstReactOrRSVP, t)
             if inWindow(t) { reactionsInWindow += 1 }
             let th = Int(postThread[o])
-            guard th >= 0 else {
-                active(m, t)
-                engaged(m, t, thread: nil, weight: 2)
-                return false
-            }
+            guard th >= 0 else { return false }
             engaged(m, t, thread: th, weight: 2)
-            love(m, t, type: 1, weight: 2)
             spices(m, t, threadLetters(th, view: false, t), weight: 2)
             let recipient = Int(postAuthor[o])
             let offset = evaluationDay - RFC3339.day(t)
@@ -220,8 +245,6 @@ extension EngineState {
         case .rsvp:
             let m = try joined(member, line: line)
             members[m].firstReactOrRSVP = min(members[m].firstReactOrRSVP, t)
-            active(m, t)
-            love(m, t, type: 2, weight: 3)
             spices(m, t, eventLetters(o), weight: 3)
             guard !members[m].bot, !members[m].staff else { break }
             let pair = m << 32 | o
@@ -232,8 +255,6 @@ extension EngineState {
             }
         case .attend:
             let m = try joined(member, line: line)
-            active(m, t)
-            love(m, t, type: 3, weight: 5)
             spices(m, t, eventLetters(o), weight: 5)
             guard !members[m].bot, !members[m].staff else { break }
             let pair = m << 32 | o
@@ -242,9 +263,7 @@ extension EngineState {
         case .view:
             let m = try joined(member, line: line)
             members[m].firstView = min(members[m].firstView, t)
-            active(m, t)
             if inWindow(t) { viewsInWindow += 1 }
-            love(m, t, type: 0, weight: 1)
             let th = Int(postThread[o])
             let isThread = th >= 0 && threadRoot[th] == o
             if isThread {

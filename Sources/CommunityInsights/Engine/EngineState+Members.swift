@@ -1,7 +1,7 @@
 import Foundation
 
 /// Report-time member analytics: §3 Love, Orbit levels and gravity, C7, A3 and the CRM records.
-struct MemberAnalytics {
+struct MemberAnalytics: Sendable {
     var conversion: Conversion
     var engagement: EngagementLevels
     var champions: ChampionSummary
@@ -14,7 +14,7 @@ extension EngineState {
 
     func memberAnalytics() -> MemberAnalytics {
         let n = members.count
-        var love = members.map(\.love)
+        var love = activity.members.map(\.love)
         var weightHigh = [DayMask](repeating: DayMask(), count: n)
         var acceptedAnswers = [Int](repeating: 0, count: n)
         var peerFirstResponses = [Int](repeating: 0, count: n)
@@ -56,9 +56,9 @@ extension EngineState {
             var best: Int?
             func take(_ l: Int) { best = min(best ?? l, l) }
             if weightHigh[m].contains(any: o..<(o + 90)) { take(2) }
-            else if members[m].weightMid.contains(any: o..<(o + 90)) { take(3) }
-            else if members[m].weightLow.contains(any: o..<(o + 90)) { take(4) }
-            let presence = members[m].presence
+            else if activity.members[m].weightMid.contains(any: o..<(o + 90)) { take(3) }
+            else if activity.members[m].weightLow.contains(any: o..<(o + 90)) { take(4) }
+            let presence = activity.members[m].presence
             if presence.count(o..<(o + 90)) >= 30 { take(1) }
             else if presence.count(o..<(o + 30)) >= 7 { take(2) }
             else if presence.count(o..<(o + 7)) >= 2 { take(3) }
@@ -86,18 +86,18 @@ extension EngineState {
         }.count
         let quiet = min(max(configuration.atRiskQuietDays, 7), 28)
         let ranked = humans.filter { !members[$0].staff }
-            .map { ($0, members[$0].presence.count(quiet..<(quiet + 90))) }
+            .map { ($0, activity.members[$0].presence.count(quiet..<(quiet + 90))) }
             .filter { $0.1 > 0 }
             .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : ByteOrder.precedes(memberNames.strings[$0.0], memberNames.strings[$1.0]) }
         let topQuartile = ranked.prefix((ranked.count + 3) / 4).map(\.0)
-        let atRisk = Set(topQuartile.filter { members[$0].presence.count(0..<quiet) == 0 })
+        let atRisk = Set(topQuartile.filter { activity.members[$0].presence.count(0..<quiet) == 0 })
 
         // A3.
         let status = championStatus(newcomerResponses: newcomerResponses, acceptedOffsets: acceptedOffsets)
         let champions = humans.filter { status[$0]?.champion == true }
         let emerging = humans.filter { status[$0]?.emerging == true }
         let engagedMau = humans.filter {
-            !members[$0].staff && members[$0].lastEngaged > evaluation - 30 * Self.dayLength
+            !members[$0].staff && activity.members[$0].lastEngaged > evaluation - 30 * Self.dayLength
         }.count
 
         // CRM records.
@@ -119,7 +119,7 @@ extension EngineState {
                 champion: status[m]?.champion ?? false, emerging: status[m]?.emerging ?? false,
                 championReasons: status[m]?.reasons ?? [], topInterests: top, topicEntropy: entropy,
                 spicesProfile: Self.shares((0..<7).map { spices[m][$0] }),
-                lastActiveAt: members[m].lastSeen.isFinite ? Date(timeIntervalSince1970: members[m].lastSeen) : nil,
+                lastActiveAt: activity.members[m].lastSeen.isFinite ? Date(timeIntervalSince1970: activity.members[m].lastSeen) : nil,
                 atRisk: atRisk.contains(m),
                 firstPostAt: memberFirstPost[m].isFinite ? Date(timeIntervalSince1970: memberFirstPost[m]) : nil,
                 acceptedAnswers: acceptedAnswers[m], peerFirstResponses: peerFirstResponses[m])

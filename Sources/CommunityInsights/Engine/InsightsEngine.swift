@@ -75,7 +75,8 @@ public struct InsightsEngine: Sendable {
         self.configuration = configuration
         self.state = EngineState(
             table: table, window: window, evaluationTime: evaluationTime.timeIntervalSince1970, configuration: configuration)
-        skippedRecords = try state.consume(table: table)
+        // A second thread pays off only over a large table.
+        skippedRecords = try state.consume(table: table, concurrently: table.count >= 1 << 16)
     }
 
     /// Computes the report from the state so far.
