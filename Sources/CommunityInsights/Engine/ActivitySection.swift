@@ -41,6 +41,12 @@ struct ActivitySection: Sendable {
 
     func inWindow(_ t: Double) -> Bool { t >= from && t < to }
 
+    /// A section with the same window and no state.
+    func unsized() -> ActivitySection {
+        ActivitySection(
+            from: from, to: to, evaluation: evaluation, evaluationDay: evaluationDay, stickinessLastDay: stickinessLastDay)
+    }
+
     /// Grows the per-id arrays to `members` members and `objects` object ids.
     mutating func grow(members count: Int, objects: Int) {
         if count > members.count {

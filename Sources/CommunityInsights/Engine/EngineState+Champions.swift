@@ -1,7 +1,7 @@
 import Foundation
 
 /// The A3 verdict of one member at the evaluation time.
-struct ChampionStatus {
+struct ChampionStatus: Sendable {
     var champion: Bool
     var emerging: Bool
     var reasons: [String]

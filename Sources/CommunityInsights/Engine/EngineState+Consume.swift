@@ -24,10 +24,15 @@ extension EngineState {
         activityInline = false
         defer { activityInline = true }
         let side: SideTask<ActivitySection>?
-        if concurrently {
-            let section = activity
+        if concurrently, recordCount == 0 {
+            // A fresh state: the thread sizes its own section, so that no array is shared (and
+            // copied on its first write).
+            let counts = (members: activity.members.count, objects: activity.objectKinds.count)
+            activity = activity.unsized()
+            let empty = activity
             side = SideTask {
-                var section = section
+                var section = empty
+                section.grow(members: counts.members, objects: counts.objects)
                 section.consume(table: table)
                 return section
             }
@@ -47,6 +52,7 @@ extension EngineState {
         if let streamed = side?.wait() {
             activity = streamed
         } else {
+            activity.grow(members: memberNames.count, objects: objectNames.count)
             activity.consume(table: table)
         }
         return skipped

@@ -12,7 +12,9 @@ struct MemberAnalytics: Sendable {
 extension EngineState {
     static let dayLength = 86_400.0
 
-    func memberAnalytics() -> MemberAnalytics {
+    /// The member analytics; when `concurrently`, A3 (``championStatus(newcomerResponses:acceptedOffsets:)``)
+    /// runs on a second thread while this one computes the levels, C7 and the records' order.
+    func memberAnalytics(concurrently: Bool = false) -> MemberAnalytics {
         let n = members.count
         var love = activity.members.map(\.love)
         var weightHigh = [DayMask](repeating: DayMask(), count: n)
@@ -48,6 +50,13 @@ extension EngineState {
                 spices[answerer][0] += 8  // support
                 if inWindow(t), !postStaff[p] { community[0] += 8 }
             }
+        }
+        let statusTask: SideTask<[ChampionStatus?]>?
+        if concurrently {
+            let state = self, responses = newcomerResponses, accepted = acceptedOffsets
+            statusTask = SideTask { state.championStatus(newcomerResponses: responses, acceptedOffsets: accepted) }
+        } else {
+            statusTask = nil
         }
         let humans = members.indices.filter { !members[$0].bot }
 
@@ -92,10 +101,6 @@ extension EngineState {
         let topQuartile = ranked.prefix((ranked.count + 3) / 4).map(\.0)
         let atRisk = Set(topQuartile.filter { activity.members[$0].presence.count(0..<quiet) == 0 })
 
-        // A3.
-        let status = championStatus(newcomerResponses: newcomerResponses, acceptedOffsets: acceptedOffsets)
-        let champions = humans.filter { status[$0]?.champion == true }
-        let emerging = humans.filter { status[$0]?.emerging == true }
         let engagedMau = humans.filter {
             !members[$0].staff && activity.members[$0].lastEngaged > evaluation - 30 * Self.dayLength
         }.count
@@ -106,6 +111,11 @@ extension EngineState {
         let memberID = memberNames.strings
         // Sorted by member id (bytes) before building: sorting indices moves 16 bytes, not a record.
         let order = zip(humans, levels).sorted { ByteOrder.precedes(memberID[$0.0], memberID[$1.0]) }
+
+        // A3.
+        let status = statusTask?.wait() ?? championStatus(newcomerResponses: newcomerResponses, acceptedOffsets: acceptedOffsets)
+        let champions = humans.filter { status[$0]?.champion == true }
+        let emerging = humans.filter { status[$0]?.emerging == true }
         let records = order.map { m, level -> MemberInsight in
             let weights = tagWeights(of: m)  // by tag index
             let top = weights.sorted { $0.weight != $1.weight ? $0.weight > $1.weight : tagName[$0.tag] < tagName[$1.tag] }

@@ -12,7 +12,7 @@ extension EngineState {
         let side: SideTask<MemberAnalytics>?
         if concurrently {
             let state = self
-            side = SideTask { state.memberAnalytics() }
+            side = SideTask { state.memberAnalytics(concurrently: true) }
         } else {
             side = nil
         }
