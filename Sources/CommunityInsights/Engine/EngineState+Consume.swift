@@ -123,12 +123,18 @@ extension EngineState {
     }
 
     /// The member of a row, who must have joined.
-    func joined(_ m: Int, line: Int) throws(CommunityError) -> Int {
-        guard m >= 0, members[m].joined else {
-            if let unresolvedMember { throw unresolvedMember }
-            throw error(line, "member \"\(m >= 0 ? memberNames[Int32(m)] : "")\" appears before their member line; add a member line with a t at or before this line's t")
-        }
+    ///
+    /// `mutating` though it changes nothing: a non-mutating call from the row loop copied the
+    /// whole state (some 900 bytes) onto the stack on every row.
+    mutating func joined(_ m: Int, line: Int) throws(CommunityError) -> Int {
+        guard m >= 0, members[m].joined else { throw notJoined(m, line: line) }
         return m
+    }
+
+    /// The error of a row whose member has no member line yet.
+    func notJoined(_ m: Int, line: Int) -> CommunityError {
+        if let unresolvedMember { return unresolvedMember }
+        return error(line, "member \"\(m >= 0 ? memberNames[Int32(m)] : "")\" appears before their member line; add a member line with a t at or before this line's t")
     }
 
     /// Folds one row in (indices into this state's dictionaries), into both sections when

@@ -70,8 +70,9 @@ extension EngineState {
     }
 
     /// §4 letters of an activity on a thread: configuration first, else keyword letters plus
-    /// Support for question threads (views only once solved), else Engagement.
-    func threadLetters(_ th: Int, view: Bool, _ t: Double) -> UInt8 {
+    /// Support for question threads (views only once solved), else Engagement. `mutating` so
+    /// that the row loop passes the state by reference (see ``joined(_:line:)``).
+    mutating func threadLetters(_ th: Int, view: Bool, _ t: Double) -> UInt8 {
         if threadSpicesConfigured[th] { return threadSpicesBase[th] }
         var letters = threadSpicesBase[th]
         if threadQuestion[th], !view || (threadAccepted[th] >= 0 && threadAcceptTime[th] <= t) {
