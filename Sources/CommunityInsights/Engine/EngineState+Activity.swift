@@ -43,7 +43,7 @@ extension EngineState {
             let kept = memberSecondPost[m] - first <= horizon
             if kept { retained += 1 }
             let p = memberFirstPostIndex[m]
-            guard p >= 0, postThread[p] >= 0, threadRoot[Int(postThread[p])] == p else { continue }
+            guard p >= 0, postThread[p] >= 0, threads[Int(postThread[p])].root == p else { continue }
             let th = Int(postThread[p])
             if let fr = firstResponse(th), postTime[fr] - threadT0[th] <= 2 * 86_400 {
                 replied += 1
@@ -94,7 +94,7 @@ extension EngineState {
         let active = activity.members.lazy.filter(\.visitActiveInWindow).count
         let viewers = members.lazy.filter { $0.viewsInWindow > 0 }.count
         let views = members.reduce(0) { $0 + $1.viewsInWindow }
-        let solutionViews = threadViewsInWindow.indices.filter { threadAccepted[$0] >= 0 }.reduce(0) { $0 + threadViewsInWindow[$1] }
+        let solutionViews = threads.indices.filter { self.threads[$0].accepted >= 0 }.reduce(0) { $0 + self.threads[$1].viewsInWindow }
         let rate = Statistics.ratio(attended, rsvpPairsInWindow.count)
         return EventsAndResources(
             rsvps: rsvpPairsInWindow.count, rsvpAttendees: attended, attendanceRate: rate,

@@ -11,7 +11,7 @@ extension EngineState {
         spaceNames = table.spaceIDs
         tagNames = table.tagIDs
         growToNames()
-        threadRoot.reserveCapacity(table.threadCount)
+        threads.reserveCapacity(table.threadCount)
         if tagNames.count <= 64 { tagStride = tagNames.count }
     }
 
@@ -185,22 +185,17 @@ extension EngineState {
             members[try joined(member, line: line)].staff = flags & ActivityTable.Flag.first != 0
         case .thread:
             let m = try joined(member, line: line)
-            let th = threadRoot.count
+            let th = threads.count
             try addPost(o, line: line, author: m, t: t, thread: th)
             for k in tags ?? [] where !threadTagList[Int(threadTagStart[th])...].contains(k) { threadTagList.append(k) }
             threadTagStart.append(Int32(threadTagList.count))
-            threadRoot.append(o)
             threadAuthor.append(m)
             threadT0.append(t)
-            threadQuestion.append(flags & ActivityTable.Flag.first != 0)
             threadAuthorStaff.append(members[m].staff)
             threadCandidateHead.append(-1)
-            threadAccepted.append(-1)
-            threadViewsInWindow.append(0)
-            threadAcceptTime.append(.nan)
             let (base, configured) = threadBaseLetters(space: target, tags: tags)
-            threadSpicesBase.append(base)
-            threadSpicesConfigured.append(configured)
+            threads.append(ThreadState(
+                root: o, spicesBase: base, spicesConfigured: configured, question: flags & ActivityTable.Flag.first != 0))
             posted(m, t, post: o)
             spices(m, t, threadLetters(th, view: false, t), weight: 6)
             if inWindow(t), !members[m].staff, !members[m].bot { memberStartedThreadInWindow[m] = true }
@@ -208,7 +203,7 @@ extension EngineState {
         case .reply:
             let m = try joined(member, line: line)
             let rootThread = postThread[target]
-            guard rootThread >= 0, threadRoot[Int(rootThread)] == target else {
+            guard rootThread >= 0, threads[Int(rootThread)].root == target else {
                 try addPost(o, line: line, author: m, t: t, thread: Int(Self.orphan))
                 return false
             }
@@ -225,9 +220,9 @@ extension EngineState {
         case .accept:
             _ = try joined(member, line: line)
             let th = Int(postThread[o])
-            guard th >= 0, threadRoot[th] == target else { return false }
-            threadAccepted[th] = o
-            threadAcceptTime[th] = t
+            guard th >= 0, threads[th].root == target else { return false }
+            threads[th].accepted = o
+            threads[th].acceptTime = t
         case .react:
             let m = try joined(member, line: line)
             members[m].firstReactOrRSVP = min(members[m].firstReactOrRSVP, t)
@@ -277,7 +272,7 @@ extension EngineState {
             members[m].firstView = min(members[m].firstView, t)
             if inWindow(t) { viewsInWindow += 1 }
             let th = Int(postThread[o])
-            let isThread = th >= 0 && threadRoot[th] == o
+            let isThread = th >= 0 && threads[th].root == o
             if isThread {
                 spices(m, t, threadLetters(th, view: true, t), weight: 1)
             } else {
@@ -285,7 +280,7 @@ extension EngineState {
             }
             guard !members[m].bot, !members[m].staff, inWindow(t) else { break }
             members[m].viewsInWindow += 1
-            if isThread { threadViewsInWindow[th] += 1 }
+            if isThread { threads[th].viewsInWindow += 1 }
         }
         return true
     }

@@ -25,7 +25,7 @@ extension EngineState {
         // Offsets (days before E) of first responses to newcomer threads and of accepted answers.
         var newcomerResponses = [[Int]](repeating: [], count: n)
         var acceptedOffsets = [[Int]](repeating: [], count: n)
-        for th in threadRoot.indices {
+        for th in threads.indices {
             let author = threadAuthor[th]
             if let fr = firstResponse(th) {
                 let responder = Int(postAuthor[fr])
@@ -38,10 +38,10 @@ extension EngineState {
                     if t > evaluation - 365 * Self.dayLength { love[responder] += 2 * Self.decay(evaluation - t) }
                 }
             }
-            let p = threadAccepted[th]
+            let p = threads[th].accepted
             if p >= 0, Int(postAuthor[p]) != author, !members[Int(postAuthor[p])].bot {
                 let answerer = Int(postAuthor[p])
-                let t = threadAcceptTime[th]
+                let t = threads[th].acceptTime
                 acceptedAnswers[answerer] += 1
                 let offset = evaluationDay - RFC3339.day(t)
                 acceptedOffsets[answerer].append(offset)

@@ -61,7 +61,7 @@ extension EngineState {
     func volume(_ threads: [Int]) -> ActivityVolume {
         ActivityVolume(
             records: recordCount, members: members.count, threads: threads.count,
-            questions: threads.filter { threadQuestion[$0] }.count, replies: repliesInWindow,
+            questions: threads.filter { self.threads[$0].question }.count, replies: repliesInWindow,
             reactions: reactionsInWindow, views: viewsInWindow,
             deletedPosts: postDeleted.indices.filter { postDeleted[$0] && inWindow(postTime[$0]) }.count)
     }
@@ -72,7 +72,7 @@ extension EngineState {
         var answered = 0, peer = 0
         var memberAsked = 0, memberAskedPeer = 0, staffAsked = 0, staffAskedPeer = 0
         var both = 0, peerFirst = 0
-        for (th, fr) in zip(threads, responses) where threadQuestion[th] {
+        for (th, fr) in zip(threads, responses) where self.threads[th].question {
             if let staffReply = firstResponse(th, staff: true), let peerReply = firstResponse(th, staff: false) {
                 both += 1
                 if postPrecedes(peerReply, staffReply) { peerFirst += 1 }
@@ -92,8 +92,8 @@ extension EngineState {
             }
         }
         var accepted = 0, peerAccepted = 0, selfSolved = 0
-        for th in threads where threadAccepted[th] >= 0 {
-            let p = threadAccepted[th]
+        for th in threads where self.threads[th].accepted >= 0 {
+            let p = self.threads[th].accepted
             if Int(postAuthor[p]) == threadAuthor[th] {
                 selfSolved += 1
                 continue
@@ -231,9 +231,9 @@ extension EngineState {
                 eligible7 += 1
                 if delay.map({ $0 > week }) ?? true { open7 += 1 }
             }
-            if threadQuestion[th], t0 <= evaluation - configuration.unsolvedAge {
+            if self.threads[th].question, t0 <= evaluation - configuration.unsolvedAge {
                 questions7 += 1
-                if threadAccepted[th] < 0 { unsolved += 1 }
+                if self.threads[th].accepted < 0 { unsolved += 1 }
             }
         }
         let rate = Statistics.ratio(open, eligible)

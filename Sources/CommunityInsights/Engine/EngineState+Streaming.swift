@@ -73,9 +73,9 @@ extension EngineState {
     /// Support for question threads (views only once solved), else Engagement. `mutating` so
     /// that the row loop passes the state by reference (see ``joined(_:line:)``).
     mutating func threadLetters(_ th: Int, view: Bool, _ t: Double) -> UInt8 {
-        if threadSpicesConfigured[th] { return threadSpicesBase[th] }
-        var letters = threadSpicesBase[th]
-        if threadQuestion[th], !view || (threadAccepted[th] >= 0 && threadAcceptTime[th] <= t) {
+        if threads[th].spicesConfigured { return threads[th].spicesBase }
+        var letters = threads[th].spicesBase
+        if threads[th].question, !view || (threads[th].accepted >= 0 && threads[th].acceptTime <= t) {
             letters |= Spices.bit(.support)
         }
         return letters == 0 ? Spices.bit(.engagement) : letters

@@ -70,11 +70,10 @@ struct EngineState: Sendable {
     /// §4 letters of a view of this id as a resource; 0 until computed.
     var resourceLetterCache: [UInt8] = []
 
-    // Threads, by creation.
-    var threadRoot: [Int] = []
+    // Threads, by creation: the fields read on most rows together, the rest by field.
+    var threads: [ThreadState] = []
     var threadAuthor: [Int] = []
     var threadT0: [Double] = []
-    var threadQuestion: [Bool] = []
     /// Distinct tags of thread th: `threadTagList[threadTagStart[th]..<threadTagStart[th + 1]]`.
     var threadTagStart: [Int32] = [0]
     var threadTagList: [Int32] = []
@@ -82,13 +81,6 @@ struct EngineState: Sendable {
     /// Replies that may be a first response: author ≠ thread author, not a bot, t > t0 (a list
     /// through `postNextCandidate`, −1 = end).
     var threadCandidateHead: [Int32] = []
-    var threadAccepted: [Int] = []
-    var threadViewsInWindow: [Int] = []
-    var threadAcceptTime: [Double] = []
-    /// §4 letters from configuration or keywords (bit i = `SpicesLetter.allCases[i]`), and whether
-    /// configuration set them (then the defaults are skipped).
-    var threadSpicesBase: [UInt8] = []
-    var threadSpicesConfigured: [Bool] = []
     /// §4 letters per event, computed once per event (keyword matching is costly); 0 until computed.
     var eventLetterCache: [UInt8] = []
     var communitySpices = [Double](repeating: 0, count: 7)
