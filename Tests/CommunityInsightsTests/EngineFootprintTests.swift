@@ -19,4 +19,8 @@ import Testing
         let stride = MemoryLayout<ActivityMemberState>.stride
         #expect(stride <= 192, "ActivityMemberState is \(stride) bytes")
     }
+
+    @Test func threadStateIsFortyBytes() {
+        #expect(MemoryLayout<ThreadState>.stride <= 40, "ThreadState is \(MemoryLayout<ThreadState>.stride) bytes")
+    }
 }
