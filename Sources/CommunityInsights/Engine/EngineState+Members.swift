@@ -13,7 +13,8 @@ extension EngineState {
     static let dayLength = 86_400.0
 
     /// The member analytics; when `concurrently`, A3 (``championStatus(newcomerResponses:acceptedOffsets:)``)
-    /// runs on a second thread while this one computes the levels, C7 and the records' order.
+    /// runs on a second thread while this one computes the levels, C7 and the records' order,
+    /// and the first half of the CRM records is built on a second thread.
     func memberAnalytics(concurrently: Bool = false) -> MemberAnalytics {
         let n = members.count
         var love = activity.members.map(\.love)
@@ -106,8 +107,6 @@ extension EngineState {
         }.count
 
         // CRM records.
-        let tagCount = tagNames.count
-        let tagName = tagNames.strings
         let memberID = memberNames.strings
         // Sorted by member id (bytes) before building: sorting indices moves 16 bytes, not a record.
         let order = zip(humans, levels).sorted { ByteOrder.precedes(memberID[$0.0], memberID[$1.0]) }
@@ -116,24 +115,20 @@ extension EngineState {
         let status = statusTask?.wait() ?? championStatus(newcomerResponses: newcomerResponses, acceptedOffsets: acceptedOffsets)
         let champions = humans.filter { status[$0]?.champion == true }
         let emerging = humans.filter { status[$0]?.emerging == true }
-        let records = order.map { m, level -> MemberInsight in
-            let weights = tagWeights(of: m)  // by tag index
-            let top = weights.sorted { $0.weight != $1.weight ? $0.weight > $1.weight : tagName[$0.tag] < tagName[$1.tag] }
-                .prefix(3).map { tagName[$0.tag] }
-            var entropy: Double?
-            if tagCount >= 2, let h = Statistics.entropy(weights.map(\.weight)) {
-                entropy = h / log(Double(tagCount))  // summed in tag order: deterministic
-            }
-            return MemberInsight(
-                member: memberID[m], staff: members[m].staff, love: love[m], orbitLevel: level,
-                champion: status[m]?.champion ?? false, emerging: status[m]?.emerging ?? false,
-                championReasons: status[m]?.reasons ?? [], topInterests: top, topicEntropy: entropy,
-                spicesProfile: Self.shares((0..<7).map { spices[m][$0] }),
-                lastActiveAt: activity.members[m].lastSeen.isFinite ? Date(timeIntervalSince1970: activity.members[m].lastSeen) : nil,
-                atRisk: atRisk.contains(m),
-                firstPostAt: memberFirstPost[m].isFinite ? Date(timeIntervalSince1970: memberFirstPost[m]) : nil,
-                acceptedAnswers: acceptedAnswers[m], peerFirstResponses: peerFirstResponses[m])
+        // The records in two halves, the first on a second thread when `concurrently`.
+        let inputs = MemberInsightInputs(
+            love: love, spices: spices, acceptedAnswers: acceptedAnswers, peerFirstResponses: peerFirstResponses,
+            status: status, atRisk: atRisk)
+        let half = order.count / 2
+        let firstHalf: SideTask<[MemberInsight]>?
+        if concurrently {
+            let state = self, head = order[..<half]
+            firstHalf = SideTask { state.memberInsights(head, inputs) }
+        } else {
+            firstHalf = nil
         }
+        let tail = memberInsights(order[half...], inputs)
+        let records = (firstHalf?.wait() ?? memberInsights(order[..<half], inputs)) + tail
 
         func ids(_ list: [Int]) -> [String] {
             list.map { memberNames.strings[$0] }.sorted(by: ByteOrder.precedes)
@@ -170,6 +165,32 @@ extension EngineState {
                 inactiveContributors: inactiveContributors, quietDays: quiet, atRisk: atRisk.count,
                 atRiskMembers: ids(Array(atRisk))),
             members: records)
+    }
+
+    /// The CRM records of `order` (member, Orbit level), in that order.
+    func memberInsights(_ order: ArraySlice<(Int, Int?)>, _ inputs: MemberInsightInputs) -> [MemberInsight] {
+        let tagCount = tagNames.count
+        let tagName = tagNames.strings
+        let memberID = memberNames.strings
+        return order.map { m, level -> MemberInsight in
+            let weights = tagWeights(of: m)  // by tag index
+            let top = weights.sorted { $0.weight != $1.weight ? $0.weight > $1.weight : tagName[$0.tag] < tagName[$1.tag] }
+                .prefix(3).map { tagName[$0.tag] }
+            var entropy: Double?
+            if tagCount >= 2, let h = Statistics.entropy(weights.map(\.weight)) {
+                entropy = h / log(Double(tagCount))  // summed in tag order: deterministic
+            }
+            let status = inputs.status[m]
+            return MemberInsight(
+                member: memberID[m], staff: members[m].staff, love: inputs.love[m], orbitLevel: level,
+                champion: status?.champion ?? false, emerging: status?.emerging ?? false,
+                championReasons: status?.reasons ?? [], topInterests: top, topicEntropy: entropy,
+                spicesProfile: Self.shares((0..<7).map { inputs.spices[m][$0] }),
+                lastActiveAt: activity.members[m].lastSeen.isFinite ? Date(timeIntervalSince1970: activity.members[m].lastSeen) : nil,
+                atRisk: inputs.atRisk.contains(m),
+                firstPostAt: memberFirstPost[m].isFinite ? Date(timeIntervalSince1970: memberFirstPost[m]) : nil,
+                acceptedAnswers: inputs.acceptedAnswers[m], peerFirstResponses: inputs.peerFirstResponses[m])
+        }
     }
 
     static func shares(_ weights: [Double]) -> SpicesShares {
