@@ -17,7 +17,6 @@ final class SideTask<Value: Sendable>: Sendable {
             result.withLock { $0 = value }
             finished.signal()
         }
-        thread.stackSize = 1 << 20
         thread.start()
     }
 
