@@ -19,10 +19,10 @@ extension EngineState {
                 return Statistics.ratio(cohort.filter(isRetained).count, cohort.count)
             }
             func bounded(_ n: Int, bit: UInt32) -> Double? {
-                share(Double(n + 1) * day) { members[$0].retentionBits & bit != 0 }
+                share(Double(n + 1) * day) { activity.members[$0].retentionBits & bit != 0 }
             }
             func unbounded(_ n: Int) -> Double? {
-                share(Double(n + 1) * day) { members[$0].lastActive >= members[$0].join + Double(n) * day }
+                share(Double(n + 1) * day) { activity.members[$0].lastActive >= members[$0].join + Double(n) * day }
             }
             let weeks = (1...12).map { k in bounded(7 * k + 6, bit: 1 << UInt32(2 + k)) }
             return RetentionCohort(
@@ -43,7 +43,7 @@ extension EngineState {
             let kept = memberSecondPost[m] - first <= horizon
             if kept { retained += 1 }
             let p = memberFirstPostIndex[m]
-            guard p >= 0, postThread[p] >= 0, threadRoot[Int(postThread[p])] == p else { continue }
+            guard p >= 0, postThread[p] >= 0, threads[Int(postThread[p])].root == p else { continue }
             let th = Int(postThread[p])
             if let fr = firstResponse(th), postTime[fr] - threadT0[th] <= 2 * 86_400 {
                 replied += 1
@@ -62,7 +62,7 @@ extension EngineState {
     // MARK: C9
 
     func activityTimes() -> ActivityTimes {
-        let grid = (0..<7).map { Array(heatmap[($0 * 24)..<($0 * 24 + 24)]) }
+        let grid = (0..<7).map { Array(activity.heatmap[($0 * 24)..<($0 * 24 + 24)]) }
         let byDay = grid.map { $0.reduce(0, +) }
         let byHour = (0..<24).map { h in grid.reduce(0) { $0 + $1[h] } }
         let total = byDay.reduce(0, +)
@@ -71,11 +71,11 @@ extension EngineState {
         let lastDay = RFC3339.day(min(to.nextDown, evaluation))
         if let logStart = firstLogDay, lastDay >= firstDay {
             for d in firstDay...lastDay where d - 28 >= logStart {
-                let trailing = ((d - 28)..<d).map { Double(activityPerDay[$0]) }
+                let trailing = ((d - 28)..<d).map { Double(activity.activityPerDay[$0]) }
                 let mean = trailing.reduce(0, +) / 28
                 let variance = trailing.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / 28
                 let threshold = mean + 2 * variance.squareRoot()
-                let count = activityPerDay[d]
+                let count = activity.activityPerDay[d]
                 if Double(count) > threshold {
                     bursts.append(Burst(date: RFC3339.formatDay(d), count: count, threshold: threshold))
                 }
@@ -91,10 +91,10 @@ extension EngineState {
     func eventsAndResources() -> EventsAndResources {
         let attended = rsvpPairsInWindow.filter { attendPairs.contains($0) }.count
         let rsvpMembers = memberRSVPInWindow.filter { $0 }.count
-        let active = members.lazy.filter(\.visitActiveInWindow).count
+        let active = activity.members.lazy.filter(\.visitActiveInWindow).count
         let viewers = members.lazy.filter { $0.viewsInWindow > 0 }.count
         let views = members.reduce(0) { $0 + $1.viewsInWindow }
-        let solutionViews = threadViewsInWindow.indices.filter { threadAccepted[$0] >= 0 }.reduce(0) { $0 + threadViewsInWindow[$1] }
+        let solutionViews = threads.indices.filter { self.threads[$0].accepted >= 0 }.reduce(0) { $0 + self.threads[$1].viewsInWindow }
         let rate = Statistics.ratio(attended, rsvpPairsInWindow.count)
         return EventsAndResources(
             rsvps: rsvpPairsInWindow.count, rsvpAttendees: attended, attendanceRate: rate,

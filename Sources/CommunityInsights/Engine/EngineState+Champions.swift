@@ -1,7 +1,7 @@
 import Foundation
 
 /// The A3 verdict of one member at the evaluation time.
-struct ChampionStatus {
+struct ChampionStatus: Sendable {
     var champion: Bool
     var emerging: Bool
     var reasons: [String]
@@ -20,10 +20,10 @@ extension EngineState {
         // make a debate, in a flat array of 5 slots per thread.
         var replied = PairDayMasks()
         let debateSize = 5
-        var participants = [Int32](repeating: -1, count: threadRoot.count * debateSize)
+        var participants = [Int32](repeating: -1, count: threads.count * debateSize)
         for p in postThread.indices {
             let th = Int(postThread[p])
-            guard th >= 0, threadRoot[th] != p else { continue }
+            guard th >= 0, threads[th].root != p else { continue }
             let author = Int(postAuthor[p])
             guard !members[author].bot, author != threadAuthor[th] else { continue }
             let slots = (th * debateSize)..<(th * debateSize + debateSize)
@@ -39,7 +39,7 @@ extension EngineState {
             for k in 0..<hold where days.contains(any: k..<(k + span)) { helpedThreads[m * hold + k] += 1 }
         }
         var debateOffsets: [Int: [Int]] = [:]
-        for th in threadRoot.indices where participants[th * debateSize + debateSize - 1] >= 0 {
+        for th in threads.indices where participants[th * debateSize + debateSize - 1] >= 0 {
             debateOffsets[threadAuthor[th], default: []].append(evaluationDay - RFC3339.day(threadT0[th]))
         }
         var reactors = [Int32](repeating: 0, count: n * hold)
@@ -59,7 +59,7 @@ extension EngineState {
                     if k == 0 { reasons = ["missed: member for fewer than 30 days"] }
                     continue
                 }
-                let presence = members[m].presence.count(k..<(k + 90))
+                let presence = activity.members[m].presence.count(k..<(k + 90))
                 let helped = Int(helpedThreads[m * hold + k])
                 let newcomer = Self.count(newcomerResponses[m], in: window)
                 let accepted = Self.count(acceptedOffsets[m], in: window)

@@ -11,22 +11,49 @@ extension EngineState {
         spaceNames = table.spaceIDs
         tagNames = table.tagIDs
         growToNames()
-        threadRoot.reserveCapacity(table.threadCount)
+        threads.reserveCapacity(table.threadCount)
         if tagNames.count <= 64 { tagStride = tagNames.count }
     }
 
-    /// Streams every row of `table` (whose dictionaries this state was built over).
+    /// Streams every row of `table` (whose dictionaries this state was built over): the main
+    /// section on the caller's thread and, when `concurrently`, the ``activity`` section on a
+    /// thread of its own (else after the main one). Both visit the rows in table order, so the
+    /// state is the same either way.
     /// - Returns: The number of rows skipped because a reference did not resolve.
-    mutating func consume(table: ActivityTable) throws(CommunityError) -> Int {
+    mutating func consume(table: ActivityTable, concurrently: Bool) throws(CommunityError) -> Int {
+        activityInline = false
+        defer { activityInline = true }
+        let side: SideTask<ActivitySection>?
+        if concurrently, recordCount == 0 {
+            // A fresh state: the thread sizes its own section, so that no array is shared (and
+            // copied on its first write).
+            let counts = (members: activity.members.count, objects: activity.objectKinds.count)
+            activity = activity.unsized()
+            let empty = activity
+            side = SideTask {
+                var section = empty
+                section.grow(members: counts.members, objects: counts.objects)
+                section.consume(table: table)
+                return section
+            }
+        } else {
+            side = nil
+        }
         var skipped = 0
         for row in 0..<table.count {
             let kind = table.kinds[row]
             let tags = kind == .thread && table.flags[row] & ActivityTable.Flag.second != 0
                 ? table.tags(ofThread: Int(table.extras[row])) : nil
-            let consumed = try consumeRow(
+            let consumed = try consumeMainRow(
                 kind, t: table.times[row], line: Int(table.lines[row]), member: Int(table.members[row]),
                 object: Int(table.objects[row]), target: Int(table.targets[row]), flags: table.flags[row], tags: tags)
             if !consumed { skipped += 1 }
+        }
+        if let streamed = side?.wait() {
+            activity = streamed
+        } else {
+            activity.grow(members: memberNames.count, objects: objectNames.count)
+            activity.consume(table: table)
         }
         return skipped
     }
@@ -96,17 +123,37 @@ extension EngineState {
     }
 
     /// The member of a row, who must have joined.
-    func joined(_ m: Int, line: Int) throws(CommunityError) -> Int {
-        guard m >= 0, members[m].joined else {
-            if let unresolvedMember { throw unresolvedMember }
-            throw error(line, "member \"\(m >= 0 ? memberNames[Int32(m)] : "")\" appears before their member line; add a member line with a t at or before this line's t")
-        }
+    ///
+    /// `mutating` though it changes nothing: a non-mutating call from the row loop copied the
+    /// whole state (some 900 bytes) onto the stack on every row.
+    mutating func joined(_ m: Int, line: Int) throws(CommunityError) -> Int {
+        guard m >= 0, members[m].joined else { throw notJoined(m, line: line) }
         return m
     }
 
-    /// Folds one row in (indices into this state's dictionaries); returns `false` if it was
-    /// skipped because a reference did not resolve.
+    /// The error of a row whose member has no member line yet.
+    func notJoined(_ m: Int, line: Int) -> CommunityError {
+        if let unresolvedMember { return unresolvedMember }
+        return error(line, "member \"\(m >= 0 ? memberNames[Int32(m)] : "")\" appears before their member line; add a member line with a t at or before this line's t")
+    }
+
+    /// Folds one row in (indices into this state's dictionaries), into both sections when
+    /// ``activityInline``; returns `false` if it was skipped because a reference did not resolve.
     mutating func consumeRow(
+        _ kind: ActivityKind, t: Double, line: Int, member: Int, object o: Int, target: Int, flags: UInt8,
+        tags: ArraySlice<Int32>?
+    ) throws(CommunityError) -> Bool {
+        let consumed = try consumeMainRow(
+            kind, t: t, line: line, member: member, object: o, target: target, flags: flags, tags: tags)
+        if activityInline {
+            activity.consumeRow(kind, t: t, member: member, object: o, target: target, flags: flags)
+        }
+        return consumed
+    }
+
+    /// Folds one row into the main section (everything but ``activity``): validation, posts and
+    /// threads, SPICES, tag weights, A3 inputs, events and window counters.
+    mutating func consumeMainRow(
         _ kind: ActivityKind, t: Double, line: Int, member: Int, object o: Int, target: Int, flags: UInt8,
         tags: ArraySlice<Int32>?
     ) throws(CommunityError) -> Bool {
@@ -133,39 +180,31 @@ extension EngineState {
             }
             let staff = flags & ActivityTable.Flag.first != 0, bot = flags & ActivityTable.Flag.second != 0
             join(m, t: t, line: line, staff: staff, bot: bot)
-            active(m, t)
             if inWindow(t), !staff, !bot { joinedInWindow.append(m) }
         case .role:
             members[try joined(member, line: line)].staff = flags & ActivityTable.Flag.first != 0
         case .thread:
             let m = try joined(member, line: line)
-            let th = threadRoot.count
+            let th = threads.count
             try addPost(o, line: line, author: m, t: t, thread: th)
             for k in tags ?? [] where !threadTagList[Int(threadTagStart[th])...].contains(k) { threadTagList.append(k) }
             threadTagStart.append(Int32(threadTagList.count))
-            threadRoot.append(o)
             threadAuthor.append(m)
             threadT0.append(t)
-            threadQuestion.append(flags & ActivityTable.Flag.first != 0)
             threadAuthorStaff.append(members[m].staff)
             threadCandidateHead.append(-1)
-            threadAccepted.append(-1)
-            threadViewsInWindow.append(0)
-            threadAcceptTime.append(.nan)
             let (base, configured) = threadBaseLetters(space: target, tags: tags)
-            threadSpicesBase.append(base)
-            threadSpicesConfigured.append(configured)
+            threads.append(ThreadState(
+                root: o, spicesBase: base, spicesConfigured: configured, question: flags & ActivityTable.Flag.first != 0))
             posted(m, t, post: o)
-            love(m, t, type: 5, weight: 6)
             spices(m, t, threadLetters(th, view: false, t), weight: 6)
             if inWindow(t), !members[m].staff, !members[m].bot { memberStartedThreadInWindow[m] = true }
             engaged(m, t, thread: th, weight: 6)
         case .reply:
             let m = try joined(member, line: line)
             let rootThread = postThread[target]
-            guard rootThread >= 0, threadRoot[Int(rootThread)] == target else {
+            guard rootThread >= 0, threads[Int(rootThread)].root == target else {
                 try addPost(o, line: line, author: m, t: t, thread: Int(Self.orphan))
-                engaged(m, t, thread: nil, weight: 5)
                 return false
             }
             let th = Int(rootThread)
@@ -176,28 +215,21 @@ extension EngineState {
             }
             if inWindow(t) { repliesInWindow += 1 }
             posted(m, t, post: o)
-            love(m, t, type: 4, weight: 5)
             spices(m, t, threadLetters(th, view: false, t), weight: 5)
             engaged(m, t, thread: th, weight: 5)
         case .accept:
-            let m = try joined(member, line: line)
-            active(m, t)
+            _ = try joined(member, line: line)
             let th = Int(postThread[o])
-            guard th >= 0, threadRoot[th] == target else { return false }
-            threadAccepted[th] = o
-            threadAcceptTime[th] = t
+            guard th >= 0, threads[th].root == target else { return false }
+            threads[th].accepted = o
+            threads[th].acceptTime = t
         case .react:
             let m = try joined(member, line: line)
             members[m].firstReactOrRSVP = min(members[m].firstReactOrRSVP, t)
             if inWindow(t) { reactionsInWindow += 1 }
             let th = Int(postThread[o])
-            guard th >= 0 else {
-                active(m, t)
-                engaged(m, t, thread: nil, weight: 2)
-                return false
-            }
+            guard th >= 0 else { return false }
             engaged(m, t, thread: th, weight: 2)
-            love(m, t, type: 1, weight: 2)
             spices(m, t, threadLetters(th, view: false, t), weight: 2)
             let recipient = Int(postAuthor[o])
             let offset = evaluationDay - RFC3339.day(t)
@@ -220,8 +252,6 @@ extension EngineState {
         case .rsvp:
             let m = try joined(member, line: line)
             members[m].firstReactOrRSVP = min(members[m].firstReactOrRSVP, t)
-            active(m, t)
-            love(m, t, type: 2, weight: 3)
             spices(m, t, eventLetters(o), weight: 3)
             guard !members[m].bot, !members[m].staff else { break }
             let pair = m << 32 | o
@@ -232,8 +262,6 @@ extension EngineState {
             }
         case .attend:
             let m = try joined(member, line: line)
-            active(m, t)
-            love(m, t, type: 3, weight: 5)
             spices(m, t, eventLetters(o), weight: 5)
             guard !members[m].bot, !members[m].staff else { break }
             let pair = m << 32 | o
@@ -242,11 +270,9 @@ extension EngineState {
         case .view:
             let m = try joined(member, line: line)
             members[m].firstView = min(members[m].firstView, t)
-            active(m, t)
             if inWindow(t) { viewsInWindow += 1 }
-            love(m, t, type: 0, weight: 1)
             let th = Int(postThread[o])
-            let isThread = th >= 0 && threadRoot[th] == o
+            let isThread = th >= 0 && threads[th].root == o
             if isThread {
                 spices(m, t, threadLetters(th, view: true, t), weight: 1)
             } else {
@@ -254,7 +280,7 @@ extension EngineState {
             }
             guard !members[m].bot, !members[m].staff, inWindow(t) else { break }
             members[m].viewsInWindow += 1
-            if isThread { threadViewsInWindow[th] += 1 }
+            if isThread { threads[th].viewsInWindow += 1 }
         }
         return true
     }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Report-time member analytics: §3 Love, Orbit levels and gravity, C7, A3 and the CRM records.
-struct MemberAnalytics {
+struct MemberAnalytics: Sendable {
     var conversion: Conversion
     var engagement: EngagementLevels
     var champions: ChampionSummary
@@ -12,9 +12,12 @@ struct MemberAnalytics {
 extension EngineState {
     static let dayLength = 86_400.0
 
-    func memberAnalytics() -> MemberAnalytics {
+    /// The member analytics; when `concurrently`, A3 (``championStatus(newcomerResponses:acceptedOffsets:)``)
+    /// runs on a second thread while this one computes the levels, C7 and the records' order,
+    /// and the first half of the CRM records is built on a second thread.
+    func memberAnalytics(concurrently: Bool = false) -> MemberAnalytics {
         let n = members.count
-        var love = members.map(\.love)
+        var love = activity.members.map(\.love)
         var weightHigh = [DayMask](repeating: DayMask(), count: n)
         var acceptedAnswers = [Int](repeating: 0, count: n)
         var peerFirstResponses = [Int](repeating: 0, count: n)
@@ -23,7 +26,7 @@ extension EngineState {
         // Offsets (days before E) of first responses to newcomer threads and of accepted answers.
         var newcomerResponses = [[Int]](repeating: [], count: n)
         var acceptedOffsets = [[Int]](repeating: [], count: n)
-        for th in threadRoot.indices {
+        for th in threads.indices {
             let author = threadAuthor[th]
             if let fr = firstResponse(th) {
                 let responder = Int(postAuthor[fr])
@@ -36,10 +39,10 @@ extension EngineState {
                     if t > evaluation - 365 * Self.dayLength { love[responder] += 2 * Self.decay(evaluation - t) }
                 }
             }
-            let p = threadAccepted[th]
+            let p = threads[th].accepted
             if p >= 0, Int(postAuthor[p]) != author, !members[Int(postAuthor[p])].bot {
                 let answerer = Int(postAuthor[p])
-                let t = threadAcceptTime[th]
+                let t = threads[th].acceptTime
                 acceptedAnswers[answerer] += 1
                 let offset = evaluationDay - RFC3339.day(t)
                 acceptedOffsets[answerer].append(offset)
@@ -49,6 +52,13 @@ extension EngineState {
                 if inWindow(t), !postStaff[p] { community[0] += 8 }
             }
         }
+        let statusTask: SideTask<[ChampionStatus?]>?
+        if concurrently {
+            let state = self, responses = newcomerResponses, accepted = acceptedOffsets
+            statusTask = SideTask { state.championStatus(newcomerResponses: responses, acceptedOffsets: accepted) }
+        } else {
+            statusTask = nil
+        }
         let humans = members.indices.filter { !members[$0].bot }
 
         // §3 Orbit levels at E (offset 0) and a month earlier (offset 30).
@@ -56,9 +66,9 @@ extension EngineState {
             var best: Int?
             func take(_ l: Int) { best = min(best ?? l, l) }
             if weightHigh[m].contains(any: o..<(o + 90)) { take(2) }
-            else if members[m].weightMid.contains(any: o..<(o + 90)) { take(3) }
-            else if members[m].weightLow.contains(any: o..<(o + 90)) { take(4) }
-            let presence = members[m].presence
+            else if activity.members[m].weightMid.contains(any: o..<(o + 90)) { take(3) }
+            else if activity.members[m].weightLow.contains(any: o..<(o + 90)) { take(4) }
+            let presence = activity.members[m].presence
             if presence.count(o..<(o + 90)) >= 30 { take(1) }
             else if presence.count(o..<(o + 30)) >= 7 { take(2) }
             else if presence.count(o..<(o + 7)) >= 2 { take(3) }
@@ -86,44 +96,39 @@ extension EngineState {
         }.count
         let quiet = min(max(configuration.atRiskQuietDays, 7), 28)
         let ranked = humans.filter { !members[$0].staff }
-            .map { ($0, members[$0].presence.count(quiet..<(quiet + 90))) }
+            .map { ($0, activity.members[$0].presence.count(quiet..<(quiet + 90))) }
             .filter { $0.1 > 0 }
             .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : ByteOrder.precedes(memberNames.strings[$0.0], memberNames.strings[$1.0]) }
         let topQuartile = ranked.prefix((ranked.count + 3) / 4).map(\.0)
-        let atRisk = Set(topQuartile.filter { members[$0].presence.count(0..<quiet) == 0 })
+        let atRisk = Set(topQuartile.filter { activity.members[$0].presence.count(0..<quiet) == 0 })
 
-        // A3.
-        let status = championStatus(newcomerResponses: newcomerResponses, acceptedOffsets: acceptedOffsets)
-        let champions = humans.filter { status[$0]?.champion == true }
-        let emerging = humans.filter { status[$0]?.emerging == true }
         let engagedMau = humans.filter {
-            !members[$0].staff && members[$0].lastEngaged > evaluation - 30 * Self.dayLength
+            !members[$0].staff && activity.members[$0].lastEngaged > evaluation - 30 * Self.dayLength
         }.count
 
         // CRM records.
-        let tagCount = tagNames.count
-        let tagName = tagNames.strings
         let memberID = memberNames.strings
         // Sorted by member id (bytes) before building: sorting indices moves 16 bytes, not a record.
         let order = zip(humans, levels).sorted { ByteOrder.precedes(memberID[$0.0], memberID[$1.0]) }
-        let records = order.map { m, level -> MemberInsight in
-            let weights = tagWeights(of: m)  // by tag index
-            let top = weights.sorted { $0.weight != $1.weight ? $0.weight > $1.weight : tagName[$0.tag] < tagName[$1.tag] }
-                .prefix(3).map { tagName[$0.tag] }
-            var entropy: Double?
-            if tagCount >= 2, let h = Statistics.entropy(weights.map(\.weight)) {
-                entropy = h / log(Double(tagCount))  // summed in tag order: deterministic
-            }
-            return MemberInsight(
-                member: memberID[m], staff: members[m].staff, love: love[m], orbitLevel: level,
-                champion: status[m]?.champion ?? false, emerging: status[m]?.emerging ?? false,
-                championReasons: status[m]?.reasons ?? [], topInterests: top, topicEntropy: entropy,
-                spicesProfile: Self.shares((0..<7).map { spices[m][$0] }),
-                lastActiveAt: members[m].lastSeen.isFinite ? Date(timeIntervalSince1970: members[m].lastSeen) : nil,
-                atRisk: atRisk.contains(m),
-                firstPostAt: memberFirstPost[m].isFinite ? Date(timeIntervalSince1970: memberFirstPost[m]) : nil,
-                acceptedAnswers: acceptedAnswers[m], peerFirstResponses: peerFirstResponses[m])
+
+        // A3.
+        let status = statusTask?.wait() ?? championStatus(newcomerResponses: newcomerResponses, acceptedOffsets: acceptedOffsets)
+        let champions = humans.filter { status[$0]?.champion == true }
+        let emerging = humans.filter { status[$0]?.emerging == true }
+        // The records in two halves, the first on a second thread when `concurrently`.
+        let inputs = MemberInsightInputs(
+            love: love, spices: spices, acceptedAnswers: acceptedAnswers, peerFirstResponses: peerFirstResponses,
+            status: status, atRisk: atRisk)
+        let half = order.count / 2
+        let firstHalf: SideTask<[MemberInsight]>?
+        if concurrently {
+            let state = self, head = order[..<half]
+            firstHalf = SideTask { state.memberInsights(head, inputs) }
+        } else {
+            firstHalf = nil
         }
+        let tail = memberInsights(order[half...], inputs)
+        let records = (firstHalf?.wait() ?? memberInsights(order[..<half], inputs)) + tail
 
         func ids(_ list: [Int]) -> [String] {
             list.map { memberNames.strings[$0] }.sorted(by: ByteOrder.precedes)
@@ -160,6 +165,32 @@ extension EngineState {
                 inactiveContributors: inactiveContributors, quietDays: quiet, atRisk: atRisk.count,
                 atRiskMembers: ids(Array(atRisk))),
             members: records)
+    }
+
+    /// The CRM records of `order` (member, Orbit level), in that order.
+    func memberInsights(_ order: ArraySlice<(Int, Int?)>, _ inputs: MemberInsightInputs) -> [MemberInsight] {
+        let tagCount = tagNames.count
+        let tagName = tagNames.strings
+        let memberID = memberNames.strings
+        return order.map { m, level -> MemberInsight in
+            let weights = tagWeights(of: m)  // by tag index
+            let top = weights.sorted { $0.weight != $1.weight ? $0.weight > $1.weight : tagName[$0.tag] < tagName[$1.tag] }
+                .prefix(3).map { tagName[$0.tag] }
+            var entropy: Double?
+            if tagCount >= 2, let h = Statistics.entropy(weights.map(\.weight)) {
+                entropy = h / log(Double(tagCount))  // summed in tag order: deterministic
+            }
+            let status = inputs.status[m]
+            return MemberInsight(
+                member: memberID[m], staff: members[m].staff, love: inputs.love[m], orbitLevel: level,
+                champion: status?.champion ?? false, emerging: status?.emerging ?? false,
+                championReasons: status?.reasons ?? [], topInterests: top, topicEntropy: entropy,
+                spicesProfile: Self.shares((0..<7).map { inputs.spices[m][$0] }),
+                lastActiveAt: activity.members[m].lastSeen.isFinite ? Date(timeIntervalSince1970: activity.members[m].lastSeen) : nil,
+                atRisk: inputs.atRisk.contains(m),
+                firstPostAt: memberFirstPost[m].isFinite ? Date(timeIntervalSince1970: memberFirstPost[m]) : nil,
+                acceptedAnswers: inputs.acceptedAnswers[m], peerFirstResponses: inputs.peerFirstResponses[m])
+        }
     }
 
     static func shares(_ weights: [Double]) -> SpicesShares {

@@ -1,39 +1,67 @@
 import Foundation
 
 extension EngineState {
+    /// The report. With many members the member analytics (§3, A3, C7, C10 and the CRM
+    /// records, half the assembly) run on a second thread while this one builds the rest.
     func makeReport() -> InsightsReport {
+        makeReport(concurrently: members.count >= 10_000)
+    }
+
+    /// The report, the member analytics on a second thread when `concurrently`: the same either way.
+    func makeReport(concurrently: Bool) -> InsightsReport {
+        let side: SideTask<MemberAnalytics>?
+        if concurrently {
+            let state = self
+            side = SideTask { state.memberAnalytics(concurrently: true) }
+        } else {
+            side = nil
+        }
         let threadsInWindow = threadT0.indices.filter { inWindow(threadT0[$0]) }
         let firstResponses = threadsInWindow.map { firstResponse($0) }
-        let members = memberAnalytics()
+        let window = ReportWindow(
+            from: Date(timeIntervalSince1970: from), to: Date(timeIntervalSince1970: to),
+            evaluationTime: Date(timeIntervalSince1970: evaluation))
+        let volumePart = volume(threadsInWindow)
+        let peerAnswersPart = peerAnswers(threadsInWindow, firstResponses)
+        let memberInitiatedPart = memberInitiated(threadsInWindow)
+        let stickinessPart = stickiness()
+        let dailyEngagedUsersPart = dailyEngagedUsers()
+        let firstResponsePart = firstResponseTimes(threadsInWindow, firstResponses)
+        let unansweredPart = unanswered(threadsInWindow, firstResponses)
+        let newContributorsPart = newContributors()
+        let participationPart = participation()
+        let topicsPart = topics(threadsInWindow)
+        let retentionPart = retention()
+        let activityTimesPart = activityTimes()
+        let eventsResourcesPart = eventsAndResources()
+        let analytics = side?.wait() ?? memberAnalytics()
         return InsightsReport(
-            window: ReportWindow(
-                from: Date(timeIntervalSince1970: from), to: Date(timeIntervalSince1970: to),
-                evaluationTime: Date(timeIntervalSince1970: evaluation)),
-            volume: volume(threadsInWindow),
-            peerAnswers: peerAnswers(threadsInWindow, firstResponses),
-            memberInitiated: memberInitiated(threadsInWindow),
-            stickiness: stickiness(),
-            dailyEngagedUsers: dailyEngagedUsers(),
-            firstResponse: firstResponseTimes(threadsInWindow, firstResponses),
-            unanswered: unanswered(threadsInWindow, firstResponses),
-            newContributors: newContributors(),
-            participation: participation(),
-            topics: topics(threadsInWindow),
-            retention: retention(),
-            activityTimes: activityTimes(),
-            eventsResources: eventsAndResources(),
-            engagement: members.engagement,
-            champions: members.champions,
-            inactiveAtRisk: members.inactiveAtRisk,
-            conversion: members.conversion,
-            members: members.members
+            window: window,
+            volume: volumePart,
+            peerAnswers: peerAnswersPart,
+            memberInitiated: memberInitiatedPart,
+            stickiness: stickinessPart,
+            dailyEngagedUsers: dailyEngagedUsersPart,
+            firstResponse: firstResponsePart,
+            unanswered: unansweredPart,
+            newContributors: newContributorsPart,
+            participation: participationPart,
+            topics: topicsPart,
+            retention: retentionPart,
+            activityTimes: activityTimesPart,
+            eventsResources: eventsResourcesPart,
+            engagement: analytics.engagement,
+            champions: analytics.champions,
+            inactiveAtRisk: analytics.inactiveAtRisk,
+            conversion: analytics.conversion,
+            members: analytics.members
         )
     }
 
     func volume(_ threads: [Int]) -> ActivityVolume {
         ActivityVolume(
             records: recordCount, members: members.count, threads: threads.count,
-            questions: threads.filter { threadQuestion[$0] }.count, replies: repliesInWindow,
+            questions: threads.filter { self.threads[$0].question }.count, replies: repliesInWindow,
             reactions: reactionsInWindow, views: viewsInWindow,
             deletedPosts: postDeleted.indices.filter { postDeleted[$0] && inWindow(postTime[$0]) }.count)
     }
@@ -44,7 +72,7 @@ extension EngineState {
         var answered = 0, peer = 0
         var memberAsked = 0, memberAskedPeer = 0, staffAsked = 0, staffAskedPeer = 0
         var both = 0, peerFirst = 0
-        for (th, fr) in zip(threads, responses) where threadQuestion[th] {
+        for (th, fr) in zip(threads, responses) where self.threads[th].question {
             if let staffReply = firstResponse(th, staff: true), let peerReply = firstResponse(th, staff: false) {
                 both += 1
                 if postPrecedes(peerReply, staffReply) { peerFirst += 1 }
@@ -64,8 +92,8 @@ extension EngineState {
             }
         }
         var accepted = 0, peerAccepted = 0, selfSolved = 0
-        for th in threads where threadAccepted[th] >= 0 {
-            let p = threadAccepted[th]
+        for th in threads where self.threads[th].accepted >= 0 {
+            let p = self.threads[th].accepted
             if Int(postAuthor[p]) == threadAuthor[th] {
                 selfSolved += 1
                 continue
@@ -86,8 +114,8 @@ extension EngineState {
 
     func memberInitiated(_ threads: [Int]) -> MemberInitiatedShare {
         let memberThreads = threads.filter { !threadAuthorStaff[$0] && !members[threadAuthor[$0]].bot }.count
-        let engaged = members.lazy.filter(\.engagedInWindow).count
-        let starters = members.indices.filter { members[$0].engagedInWindow && memberStartedThreadInWindow[$0] }.count
+        let engaged = activity.members.lazy.filter(\.engagedInWindow).count
+        let starters = members.indices.filter { activity.members[$0].engagedInWindow && memberStartedThreadInWindow[$0] }.count
         let mit = Statistics.ratio(memberThreads, threads.count)
         return MemberInitiatedShare(
             mit: mit, mitStrict: nil, memberThreads: memberThreads, threads: threads.count,
@@ -102,7 +130,7 @@ extension EngineState {
         var dau = [Int](repeating: 0, count: 30)
         var mau = [Int](repeating: 0, count: 30)
         let monthMask: UInt64 = (1 << 30) - 1
-        for mask in members.lazy.map(\.dayMask) where mask != 0 {
+        for mask in activity.members.lazy.map(\.dayMask) where mask != 0 {
             for j in 0..<30 {
                 if mask & (1 << UInt64(j)) != 0 { dau[j] += 1 }
                 if (mask >> UInt64(j)) & monthMask != 0 { mau[j] += 1 }
@@ -124,12 +152,12 @@ extension EngineState {
         let lastDay = RFC3339.day(min(to.nextDown, evaluation))
         guard lastDay >= firstDay else { return [] }
         var mau = 0
-        mau = mauDelta.sum(through: firstDay)
+        mau = activity.mauDelta.sum(through: firstDay)
         var days: [DailyStickiness] = []
         days.reserveCapacity(lastDay - firstDay + 1)
         for d in firstDay...lastDay {
-            if d > firstDay { mau += mauDelta[d] }
-            let dau = dauPerDay[d]
+            if d > firstDay { mau += activity.mauDelta[d] }
+            let dau = activity.dauPerDay[d]
             days.append(DailyStickiness(
                 date: RFC3339.formatDay(d), dau: dau, mau: mau, dauMau: mau > 0 ? Double(dau) / Double(mau) : 0))
         }
@@ -142,7 +170,7 @@ extension EngineState {
         let firstDay = RFC3339.day(from)
         let lastDay = RFC3339.day(min(to.nextDown, evaluation))
         guard lastDay >= firstDay else { return DailyEngagedUsers(mean: nil, peak: 0, days: []) }
-        let days = (firstDay...lastDay).map { DailyCount(date: RFC3339.formatDay($0), count: engagedPerDay[$0]) }
+        let days = (firstDay...lastDay).map { DailyCount(date: RFC3339.formatDay($0), count: activity.engagedPerDay[$0]) }
         let total = days.reduce(0) { $0 + $1.count }
         return DailyEngagedUsers(
             mean: Double(total) / Double(days.count), peak: days.map(\.count).max() ?? 0, days: days)
@@ -203,9 +231,9 @@ extension EngineState {
                 eligible7 += 1
                 if delay.map({ $0 > week }) ?? true { open7 += 1 }
             }
-            if threadQuestion[th], t0 <= evaluation - configuration.unsolvedAge {
+            if self.threads[th].question, t0 <= evaluation - configuration.unsolvedAge {
                 questions7 += 1
-                if threadAccepted[th] < 0 { unsolved += 1 }
+                if self.threads[th].accepted < 0 { unsolved += 1 }
             }
         }
         let rate = Statistics.ratio(open, eligible)
@@ -243,7 +271,7 @@ extension EngineState {
         let counts = contributors.map { memberPostsInWindow[$0] }
         let n = counts.count
         let total = counts.reduce(0, +)
-        let active = members.lazy.filter(\.visitActiveInWindow).count
+        let active = activity.members.lazy.filter(\.visitActiveInWindow).count
         let heavy = active == 0 ? 0 : min((active + 99) / 100, n)
         let heavyPosts = counts.prefix(heavy).reduce(0, +)
         let top10 = n == 0 ? nil : Statistics.ratio(counts.prefix((n + 9) / 10).reduce(0, +), total)

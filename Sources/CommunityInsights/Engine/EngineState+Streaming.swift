@@ -45,6 +45,7 @@ extension EngineState {
         if events > 0 { eventLetterCache.append(contentsOf: repeatElement(0, count: events)) }
         let spaces = spaceNames.count - spaceLetters.count
         if spaces > 0 { spaceLetters.append(contentsOf: repeatElement(Self.unknownLetters, count: spaces)) }
+        activity.grow(members: memberNames.count, objects: objectNames.count)
     }
 
     /// The `member` line of `m`.
@@ -68,28 +69,13 @@ extension EngineState {
         postStaff[p] = members[author].staff
     }
 
-    /// §3: an activity of `weight` counted into Love (decay 0.9 per 30 days, last 365 days,
-    /// at most 20 per type, member and UTC day) and into the Orbit weight masks.
-    mutating func love(_ m: Int, _ t: Double, type: Int, weight: Double) {
-        guard !members[m].bot, t > evaluation - 365 * 86_400 else { return }
-        let day = RFC3339.day(t)
-        if Int(members[m].capDay[type]) != day {
-            members[m].capDay[type] = Int32(truncatingIfNeeded: day)
-            members[m].capCount[type] = 0
-        }
-        guard members[m].capCount[type] < 20 else { return }
-        members[m].capCount[type] += 1
-        members[m].love += weight * Self.decay(evaluation - t)
-        let offset = evaluationDay - day
-        if weight <= 3 { members[m].weightLow.insert(offset) } else { members[m].weightMid.insert(offset) }
-    }
-
     /// §4 letters of an activity on a thread: configuration first, else keyword letters plus
-    /// Support for question threads (views only once solved), else Engagement.
-    func threadLetters(_ th: Int, view: Bool, _ t: Double) -> UInt8 {
-        if threadSpicesConfigured[th] { return threadSpicesBase[th] }
-        var letters = threadSpicesBase[th]
-        if threadQuestion[th], !view || (threadAccepted[th] >= 0 && threadAcceptTime[th] <= t) {
+    /// Support for question threads (views only once solved), else Engagement. `mutating` so
+    /// that the row loop passes the state by reference (see ``joined(_:line:)``).
+    mutating func threadLetters(_ th: Int, view: Bool, _ t: Double) -> UInt8 {
+        if threads[th].spicesConfigured { return threads[th].spicesBase }
+        var letters = threads[th].spicesBase
+        if threads[th].question, !view || (threads[th].accepted >= 0 && threads[th].acceptTime <= t) {
             letters |= Spices.bit(.support)
         }
         return letters == 0 ? Spices.bit(.engagement) : letters
@@ -150,45 +136,6 @@ extension EngineState {
         pow(0.9, age / (30 * 86_400))
     }
 
-    /// Reading 5: an active line by a member who is neither staff at the line nor a bot.
-    mutating func active(_ m: Int, _ t: Double) {
-        guard !members[m].bot else { return }
-        let day = RFC3339.day(t)
-        members[m].presence.insert(evaluationDay - day)
-        members[m].lastSeen = t
-        guard !members[m].staff else { return }
-        let offset = stickinessLastDay - day
-        if offset >= 0, offset < 59 { members[m].dayMask |= 1 << UInt64(offset) }
-        members[m].lastActive = t
-        let lastDay = members[m].lastActiveDay
-        if lastDay != day {
-            // Days arrive in order: this day adds the member to MAU on [max(day, last + 30), day + 30).
-            dauPerDay.add(day, 1)
-            let start = lastDay == Int.min ? day : max(day, lastDay + 30)
-            if start < day + 30 {
-                mauDelta.add(start, 1)
-                mauDelta.add(day + 30, -1)
-            }
-            members[m].lastActiveDay = day
-        }
-        activityPerDay.add(day, 1)
-        if inWindow(t) {
-            members[m].visitActiveInWindow = true
-            let weekday = ((day + 3) % 7 + 7) % 7  // 0 = Monday; 1970-01-01 was a Thursday
-            let hour = Int((t - Double(day) * 86_400) / 3600)
-            heatmap[weekday * 24 + min(max(hour, 0), 23)] += 1
-        }
-        let age = t - members[m].join
-        if age >= 86_400 {
-            let days = Int(age / 86_400)
-            if days == 1 { members[m].retentionBits |= 1 }
-            if days == 7 { members[m].retentionBits |= 2 }
-            if days == 30 { members[m].retentionBits |= 4 }
-            let week = Int(age / (7 * 86_400))
-            if (1...12).contains(week) { members[m].retentionBits |= 1 << UInt32(2 + week) }
-        }
-    }
-
     /// A post (thread or reply) by `m` at `t`: first post and C8 counts.
     mutating func posted(_ m: Int, _ t: Double, post: Int) {
         if memberFirstPost[m] == .infinity {
@@ -202,22 +149,15 @@ extension EngineState {
         if inWindow(t), !members[m].staff, !members[m].bot { memberPostsInWindow[m] += 1 }
     }
 
-    /// An engaged action (reaction, thread, reply; §0): also an active one.
+    /// An engaged action (reaction, thread, reply; §0) by `m`: its weight split over the
+    /// thread's tags (the activity side is ``ActivitySection/engaged(_:_:)``'s).
     mutating func engaged(_ m: Int, _ t: Double, thread: Int?, weight: Double) {
-        active(m, t)
         guard !members[m].bot, !members[m].staff else { return }
-        members[m].lastEngaged = t
         var tags = 0..<0
         if let thread { tags = Int(threadTagStart[thread])..<Int(threadTagStart[thread + 1]) }
         let share = weight / Double(tags.count)
         for i in tags { addTagWeight(m, Int(threadTagList[i]), share) }
         guard inWindow(t) else { return }
-        members[m].engagedInWindow = true
-        let day = RFC3339.day(t)
-        if members[m].lastEngagedDay != day {
-            members[m].lastEngagedDay = day
-            engagedPerDay.add(day, 1)
-        }
         for i in tags { tagWeight[Int(threadTagList[i])] += share }
     }
 

@@ -21,27 +21,24 @@ struct EngineState: Sendable {
     var spaceNames = InternedStrings()
     var tagNames = InternedStrings()
 
+    /// The activity section of the pass (Reading 5, C1–C3, C9, §3 Love and Orbit masks): state
+    /// disjoint from the rest, streamed on a thread of its own over a large table.
+    var activity: ActivitySection
+    /// Whether ``consumeRow(_:t:line:member:object:target:flags:tags:)`` also feeds ``activity``
+    /// (record by record); a table pass streams the section separately.
+    var activityInline = true
+
     // Members, indexed by ``memberNames`` (join order): the hot fields together, the rest by field.
     var members: [MemberState] = []
     var memberJoinLine: [Int] = []
     var memberStaffAtJoin: [Bool] = []
-    /// C1: bit i set = active on day `stickinessLastDay − i`, i < 59.
-    /// C1 daily series: the last day with Reading 5 activity, DAU per day, and MAU as a
-    /// difference array (MAU(d) = Σ deltas at days ≤ d).
-    var dauPerDay = DaySeries()
-    var mauDelta = DaySeries()
     var memberStartedThreadInWindow: [Bool] = []
     var memberFirstPost: [Double] = []
     var memberFirstPostStaff: [Bool] = []
     var memberPostsInWindow: [Int] = []
     var memberFirstPostIndex: [Int] = []
     var memberSecondPost: [Double] = []
-    /// C3: bit 0/1/2 = active on day 1/7/30 after joining; bit 2+k = active in week k (1…12).
     var memberRSVPInWindow: [Bool] = []
-    /// §3 Love so far (decayed to the evaluation time, capped per type and day).
-    /// §3 cap: (day, count) per member and activity type (6 types: view react rsvp attend reply thread).
-    /// Days (offset from the evaluation day) with a Reading 5 line, whatever the staff status.
-    /// Days with an activity of weight 1–3, 4–6 (Orbit levels L4, L3); 7–9 (L2) is set at report time.
     var memberLastPost: [Double] = []
     /// Engagement weight per (member, tag) over the whole log (top interests, H_m). With few tags
     /// known up front (`tagStride` > 0, a table of at most 64 tags) each engaged member gets a
@@ -51,7 +48,6 @@ struct EngineState: Sendable {
     var tagEntryTag: [Int32] = []
     var tagEntryNext: [Int32] = []
     var tagEntryWeight: [Double] = []
-    /// C10: first view and first reaction-or-RSVP (any staff status).
 
     // Tags, indexed by ``tagNames``.
     var tagProduct: [Bool] = []
@@ -74,11 +70,10 @@ struct EngineState: Sendable {
     /// §4 letters of a view of this id as a resource; 0 until computed.
     var resourceLetterCache: [UInt8] = []
 
-    // Threads, by creation.
-    var threadRoot: [Int] = []
+    // Threads, by creation: the fields read on most rows together, the rest by field.
+    var threads: [ThreadState] = []
     var threadAuthor: [Int] = []
     var threadT0: [Double] = []
-    var threadQuestion: [Bool] = []
     /// Distinct tags of thread th: `threadTagList[threadTagStart[th]..<threadTagStart[th + 1]]`.
     var threadTagStart: [Int32] = [0]
     var threadTagList: [Int32] = []
@@ -86,13 +81,6 @@ struct EngineState: Sendable {
     /// Replies that may be a first response: author ≠ thread author, not a bot, t > t0 (a list
     /// through `postNextCandidate`, −1 = end).
     var threadCandidateHead: [Int32] = []
-    var threadAccepted: [Int] = []
-    var threadViewsInWindow: [Int] = []
-    var threadAcceptTime: [Double] = []
-    /// §4 letters from configuration or keywords (bit i = `SpicesLetter.allCases[i]`), and whether
-    /// configuration set them (then the defaults are skipped).
-    var threadSpicesBase: [UInt8] = []
-    var threadSpicesConfigured: [Bool] = []
     /// §4 letters per event, computed once per event (keyword matching is costly); 0 until computed.
     var eventLetterCache: [UInt8] = []
     var communitySpices = [Double](repeating: 0, count: 7)
@@ -110,8 +98,6 @@ struct EngineState: Sendable {
 
     // C9.
     var firstLogDay: Int?
-    var heatmap = [Int](repeating: 0, count: 7 * 24)
-    var activityPerDay = DaySeries()
 
     // C11: (member, event) pairs keyed member << 32 | event.
     var rsvpPairs: Set<Int> = []
@@ -124,7 +110,6 @@ struct EngineState: Sendable {
     var reactionsInWindow = 0
     var viewsInWindow = 0
     var joinedInWindow: [Int] = []
-    var engagedPerDay = DaySeries()
 
     /// The member error of the record being consumed, thrown after its time checks.
     var unresolvedMember: CommunityError?
@@ -140,6 +125,9 @@ struct EngineState: Sendable {
         self.configuration = configuration
         stickinessLastDay = RFC3339.day(min(evaluationTime, to))
         evaluationDay = RFC3339.day(evaluationTime)
+        activity = ActivitySection(
+            from: from, to: to, evaluation: evaluationTime, evaluationDay: evaluationDay,
+            stickinessLastDay: stickinessLastDay)
     }
 
 }

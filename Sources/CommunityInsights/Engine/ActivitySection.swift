@@ -1,0 +1,197 @@
+import Foundation
+
+/// The section of the streaming pass that follows activity: Reading 5 (presence, DAU/MAU,
+/// retention, the C9 heat map and daily counts), the C2 engaged days and §3 Love with its Orbit
+/// weight masks.
+///
+/// Its state is disjoint from the rest of ``EngineState``, and it derives everything it needs
+/// from the rows themselves (join, staff and bot status from `member` and `role` rows; whether a
+/// post belongs to a thread from `thread` and `reply` rows), so over an ``ActivityTable`` it
+/// streams the same rows in the same order on a thread of its own while the other section
+/// streams them on the caller's: every figure is the one a single pass computes.
+struct ActivitySection: Sendable {
+    let from: Double
+    let to: Double
+    let evaluation: Double
+    let evaluationDay: Int
+    /// C1: the last day of the 30-day stickiness period (Reading 6).
+    let stickinessLastDay: Int
+
+    /// Indexed by member (join order).
+    var members: [ActivityMemberState] = []
+    /// Per object id: 0 = not a post of a thread, 1 = a thread's root, 2 = a reply in a thread.
+    var objectKinds: [UInt8] = []
+
+    /// C1 daily series: DAU per day, and MAU as a difference array (MAU(d) = Σ deltas at days ≤ d).
+    var dauPerDay = DaySeries()
+    var mauDelta = DaySeries()
+    /// C9: activity per day and per (weekday, hour) inside the window.
+    var activityPerDay = DaySeries()
+    var heatmap = [Int](repeating: 0, count: 7 * 24)
+    /// C2: engaged members per day.
+    var engagedPerDay = DaySeries()
+
+    init(from: Double, to: Double, evaluation: Double, evaluationDay: Int, stickinessLastDay: Int) {
+        self.from = from
+        self.to = to
+        self.evaluation = evaluation
+        self.evaluationDay = evaluationDay
+        self.stickinessLastDay = stickinessLastDay
+    }
+
+    func inWindow(_ t: Double) -> Bool { t >= from && t < to }
+
+    /// A section with the same window and no state.
+    func unsized() -> ActivitySection {
+        ActivitySection(
+            from: from, to: to, evaluation: evaluation, evaluationDay: evaluationDay, stickinessLastDay: stickinessLastDay)
+    }
+
+    /// Grows the per-id arrays to `members` members and `objects` object ids.
+    mutating func grow(members count: Int, objects: Int) {
+        if count > members.count {
+            members.append(contentsOf: repeatElement(ActivityMemberState(), count: count - members.count))
+        }
+        if objects > objectKinds.count {
+            objectKinds.append(contentsOf: repeatElement(0, count: objects - objectKinds.count))
+        }
+    }
+
+    /// Streams every row of `table` (whose dictionaries this section was sized over).
+    mutating func consume(table: ActivityTable) {
+        table.kinds.withUnsafeBufferPointer { kinds in
+            table.times.withUnsafeBufferPointer { times in
+                table.members.withUnsafeBufferPointer { members in
+                    table.objects.withUnsafeBufferPointer { objects in
+                        table.targets.withUnsafeBufferPointer { targets in
+                            table.flags.withUnsafeBufferPointer { flags in
+                                for row in 0..<kinds.count {
+                                    consumeRow(
+                                        kinds[row], t: times[row], member: Int(members[row]), object: Int(objects[row]),
+                                        target: Int(targets[row]), flags: flags[row])
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Folds one row in. Rows the other section rejects (an error) make the whole pass fail, so
+    /// this one may assume every row is consistent; it never traps on one that is not.
+    mutating func consumeRow(_ kind: ActivityKind, t: Double, member m: Int, object o: Int, target: Int, flags: UInt8) {
+        guard m >= 0, m < members.count else { return }
+        switch kind {
+        case .tag, .delete, .flag:
+            return
+        case .member:
+            members[m].join = t
+            members[m].staff = flags & ActivityTable.Flag.first != 0
+            members[m].bot = flags & ActivityTable.Flag.second != 0
+            active(m, t)
+        case .role:
+            members[m].staff = flags & ActivityTable.Flag.first != 0
+        case .thread:
+            if o >= 0, o < objectKinds.count { objectKinds[o] = 1 }
+            love(m, t, type: 5, weight: 6)
+            engaged(m, t)
+        case .reply:
+            if target >= 0, target < objectKinds.count, objectKinds[target] == 1 {
+                if o >= 0, o < objectKinds.count { objectKinds[o] = 2 }
+                love(m, t, type: 4, weight: 5)
+            }
+            engaged(m, t)
+        case .accept:
+            active(m, t)
+        case .react:
+            if o >= 0, o < objectKinds.count, objectKinds[o] != 0 {
+                engaged(m, t)
+                love(m, t, type: 1, weight: 2)
+            } else {
+                // A reaction to a post outside any thread is skipped, yet counted active twice
+                // (as the single pass always did: once as active, once as engaged).
+                active(m, t)
+                engaged(m, t)
+            }
+        case .rsvp:
+            active(m, t)
+            love(m, t, type: 2, weight: 3)
+        case .attend:
+            active(m, t)
+            love(m, t, type: 3, weight: 5)
+        case .view:
+            active(m, t)
+            love(m, t, type: 0, weight: 1)
+        }
+    }
+
+    /// Reading 5: an active line by a member who is neither staff at the line nor a bot.
+    mutating func active(_ m: Int, _ t: Double) {
+        guard !members[m].bot else { return }
+        let day = RFC3339.day(t)
+        members[m].presence.insert(evaluationDay - day)
+        members[m].lastSeen = t
+        guard !members[m].staff else { return }
+        let offset = stickinessLastDay - day
+        if offset >= 0, offset < 59 { members[m].dayMask |= 1 << UInt64(offset) }
+        members[m].lastActive = t
+        let lastDay = Int(members[m].lastActiveDay)
+        if lastDay != day {
+            // Days arrive in order: this day adds the member to MAU on [max(day, last + 30), day + 30).
+            dauPerDay.add(day, 1)
+            let start = lastDay == Int(Int32.min) ? day : max(day, lastDay + 30)
+            if start < day + 30 {
+                mauDelta.add(start, 1)
+                mauDelta.add(day + 30, -1)
+            }
+            members[m].lastActiveDay = Int32(truncatingIfNeeded: day)
+        }
+        activityPerDay.add(day, 1)
+        if inWindow(t) {
+            members[m].visitActiveInWindow = true
+            let weekday = ((day + 3) % 7 + 7) % 7  // 0 = Monday; 1970-01-01 was a Thursday
+            let hour = Int((t - Double(day) * 86_400) / 3600)
+            heatmap[weekday * 24 + min(max(hour, 0), 23)] += 1
+        }
+        let age = t - members[m].join
+        if age >= 86_400 {
+            let days = Int(age / 86_400)
+            if days == 1 { members[m].retentionBits |= 1 }
+            if days == 7 { members[m].retentionBits |= 2 }
+            if days == 30 { members[m].retentionBits |= 4 }
+            let week = Int(age / (7 * 86_400))
+            if (1...12).contains(week) { members[m].retentionBits |= 1 << UInt32(2 + week) }
+        }
+    }
+
+    /// An engaged action (reaction, thread, reply; §0): also an active one.
+    mutating func engaged(_ m: Int, _ t: Double) {
+        active(m, t)
+        guard !members[m].bot, !members[m].staff else { return }
+        members[m].lastEngaged = t
+        guard inWindow(t) else { return }
+        members[m].engagedInWindow = true
+        let day = RFC3339.day(t)
+        if Int(members[m].lastEngagedDay) != day {
+            members[m].lastEngagedDay = Int32(truncatingIfNeeded: day)
+            engagedPerDay.add(day, 1)
+        }
+    }
+
+    /// §3: an activity of `weight` counted into Love (decay 0.9 per 30 days, last 365 days,
+    /// at most 20 per type, member and UTC day) and into the Orbit weight masks.
+    mutating func love(_ m: Int, _ t: Double, type: Int, weight: Double) {
+        guard !members[m].bot, t > evaluation - 365 * 86_400 else { return }
+        let day = RFC3339.day(t)
+        if Int(members[m].capDay[type]) != day {
+            members[m].capDay[type] = Int32(truncatingIfNeeded: day)
+            members[m].capCount[type] = 0
+        }
+        guard members[m].capCount[type] < 20 else { return }
+        members[m].capCount[type] += 1
+        members[m].love += weight * EngineState.decay(evaluation - t)
+        let offset = evaluationDay - day
+        if weight <= 3 { members[m].weightLow.insert(offset) } else { members[m].weightMid.insert(offset) }
+    }
+}

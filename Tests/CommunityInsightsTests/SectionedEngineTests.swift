@@ -1,0 +1,109 @@
+@testable import CommunityInsights
+import CommunityCore
+import CommunityTesting
+import Foundation
+import Testing
+
+/// The streaming pass in two sections (``ActivitySection`` on a second thread) and the report's
+/// member analytics on a second thread give exactly the state and report of one sequential pass.
+@Suite struct SectionedEngineTests {
+    /// The report over `table`: both sections and the report concurrently or sequentially.
+    static func report(_ table: ActivityTable, concurrently: Bool) throws -> (InsightsReport, Int) {
+        let window = try InsightsWindow.covering(table)
+        var state = EngineState(
+            table: table, window: window, evaluationTime: try #require(table.evaluationTime).timeIntervalSince1970,
+            configuration: InsightsConfiguration())
+        let skipped = try state.consume(table: table, concurrently: concurrently)
+        return (state.makeReport(concurrently: concurrently), skipped)
+    }
+
+    /// The report record by record (both sections inline), for comparison.
+    static func reportByRecord(_ log: ActivityLog) throws -> (InsightsReport, Int) {
+        var engine = InsightsEngine(window: try InsightsWindow.covering(log), evaluationTime: try #require(log.evaluationTime))
+        for record in log.records { try engine.consume(record) }
+        return (engine.makeReport(), engine.skippedRecords)
+    }
+
+    @Test(arguments: [UInt64(3), 7, 11, 42])
+    func concurrentSectionsEqualOneSequentialPass(seed: UInt64) throws {
+        let log = try ActivityTableTests.synthetic(events: 30_000, seed: seed)
+        let table = try ActivityTable(log)
+        let sequential = try Self.report(table, concurrently: false)
+        let concurrent = try Self.report(table, concurrently: true)
+        let byRecord = try Self.reportByRecord(log)
+        #expect(concurrent.0 == sequential.0)
+        #expect(concurrent.1 == sequential.1)
+        #expect(sequential.0 == byRecord.0)
+        #expect(sequential.1 == byRecord.1)
+    }
+
+    @Test func goldenFixtureConcurrentlyEqualsSequentially() throws {
+        let table = try ActivityLogReader.readTable(contentsOf: GoldenFixture.url)
+        #expect(try Self.report(table, concurrently: true).0 == Self.report(table, concurrently: false).0)
+        #expect(try Self.report(table, concurrently: true).0 == InsightsReport.compute(from: GoldenFixture.log()))
+    }
+
+    /// Rows the main section skips (a reaction to no post or to an orphan reply, a reply to an
+    /// unknown thread, an accept of a post of another thread), bots and staff changes: the
+    /// activity section, which sees only the rows, counts them as the single pass does.
+    @Test func skippedRowsBotsAndRolesConcurrently() throws {
+        let text = """
+            {"type":"member","member":"a","t":"2026-03-01T09:00:00Z"}
+            {"type":"member","member":"b","t":"2026-03-01T09:00:00Z","bot":true}
+            {"type":"member","member":"s","t":"2026-03-01T09:00:00Z","staff":true}
+            {"type":"react","member":"a","t":"2026-03-01T10:00:00Z","post":"nowhere"}
+            {"type":"reply","id":"r1","member":"a","t":"2026-03-01T11:00:00Z","thread":"missing"}
+            {"type":"react","member":"a","t":"2026-03-01T11:30:00Z","post":"r1"}
+            {"type":"thread","id":"t1","member":"a","t":"2026-03-02T08:00:00Z","space":"help","kind":"question"}
+            {"type":"reply","id":"r2","member":"s","t":"2026-03-02T09:00:00Z","thread":"t1"}
+            {"type":"reply","id":"r3","member":"b","t":"2026-03-02T09:10:00Z","thread":"t1"}
+            {"type":"reply","id":"r4","member":"a","t":"2026-03-02T09:20:00Z","thread":"r2"}
+            {"type":"react","member":"a","t":"2026-03-02T10:00:00Z","post":"r2"}
+            {"type":"react","member":"b","t":"2026-03-02T10:00:00Z","post":"t1"}
+            {"type":"role","member":"s","t":"2026-03-03T10:00:00Z","staff":false}
+            {"type":"react","member":"s","t":"2026-03-03T11:00:00Z","post":"t1"}
+            {"type":"accept","member":"a","t":"2026-03-03T12:00:00Z","thread":"t1","post":"r2"}
+            {"type":"rsvp","member":"a","t":"2026-03-04T12:00:00Z","event":"e1"}
+            {"type":"attend","member":"s","t":"2026-03-05T12:00:00Z","event":"e1"}
+            {"type":"view","member":"b","t":"2026-03-05T13:00:00Z","resource":"doc"}
+            {"type":"view","member":"a","t":"2026-04-20T13:00:00Z","resource":"t1"}
+            """
+        let table = try ActivityLogReader.readTable(Data(text.utf8))
+        let byRecord = try Self.reportByRecord(ActivityLogReader.read(text))
+        let concurrent = try Self.report(table, concurrently: true)
+        #expect(concurrent.0 == byRecord.0)
+        #expect(concurrent.1 == byRecord.1)
+        #expect(concurrent.1 == 4)
+        #expect(try concurrent.0 == Self.report(table, concurrently: false).0)
+    }
+
+    /// A table over the concurrency threshold of ``InsightsEngine/init(table:window:evaluationTime:configuration:)``
+    /// through the public API, against the records.
+    @Test func largeTableThroughThePublicAPI() throws {
+        let log = try ActivityTableTests.synthetic(events: 70_000, seed: 5)
+        let table = try ActivityTable(log)
+        #expect(table.count >= 1 << 16)
+        #expect(try InsightsReport.compute(from: table) == Self.reportByRecord(log).0)
+    }
+
+    /// An inconsistent row fails the concurrent pass with the sequential pass's error.
+    @Test func inconsistentRowFailsConcurrentlyToo() throws {
+        let text = """
+            {"type":"member","member":"a","t":"2026-03-01T09:00:00Z"}
+            {"type":"view","member":"a","t":"2026-03-01T12:00:00Z","resource":"doc"}
+            {"type":"thread","id":"t1","member":"a","t":"2026-03-02T08:00:00Z","space":"help","kind":"question"}
+            {"type":"thread","id":"t1","member":"a","t":"2026-03-02T09:00:00Z","space":"help","kind":"question"}
+            """
+        let table = try ActivityLogReader.readTable(Data(text.utf8))
+        var messages: [String] = []
+        for concurrently in [false, true] {
+            do {
+                _ = try Self.report(table, concurrently: concurrently)
+            } catch {
+                messages.append(error.localizedDescription + String(describing: error))
+            }
+        }
+        #expect(messages.count == 2)
+        #expect(Set(messages).count == 1)
+    }
+}
