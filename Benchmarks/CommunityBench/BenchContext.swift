@@ -23,8 +23,10 @@ struct BenchContext: Sendable {
     /// Options of individual benches.
     let options: BenchOptions
     #if Postgres
-    /// The raw PostgreSQL peer, when the `postgres` backend is measured (`post.create` only).
+    /// The raw PostgreSQL peer of `post.create`, when the `postgres` backend is measured.
     var postgresPeer: PostgresPeer?
+    /// The raw PostgreSQL peer of `thread.page` and `space.threads`, when the `postgres` backend is measured.
+    var postgresReads: PostgresReadPeer?
     #endif
 
     var scale: String { workload.scale.name }

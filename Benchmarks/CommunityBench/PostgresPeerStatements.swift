@@ -1,11 +1,51 @@
 #if Postgres
+import Foundation
 import PostgresNIO
 
 /// The prepared statements of the raw PostgreSQL peer (`bench/peers/pg_post_create.sql`, which
-/// pgbench runs with `-M prepared`): PostgresNIO prepares each once per connection, then only
-/// binds and executes it.
+/// pgbench runs with `-M prepared`, and the raw reads): PostgresNIO prepares each once per
+/// connection, then only binds and executes it.
 enum PostgresPeerStatements {
     static let schema = PostgresBenchServer.peerSchema
+    static let sdkSchema = PostgresBenchServer.sdkSchema
+
+    /// `thread.page` on the SDK's own table: 50 posts after a number, by the `(thread_id, number)` index.
+    struct ThreadPage: PostgresPreparedStatement {
+        typealias Row = (UUID, Int64, UUID?, String, Double)
+        static let sql = """
+            SELECT id, number, author_id, body_text, created_at FROM \(sdkSchema).posts
+            WHERE thread_id = $1 AND number > $2 ORDER BY number LIMIT 50
+            """
+        var thread: UUID
+        var after: Int64
+
+        func makeBindings() throws -> PostgresBindings {
+            var bindings = PostgresBindings(capacity: 2)
+            bindings.append(thread)
+            bindings.append(after)
+            return bindings
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Row { try row.decode(Row.self) }
+    }
+
+    /// `space.threads` on the SDK's own table: 30 threads by last activity, by `threads_by_activity`.
+    struct SpaceThreads: PostgresPreparedStatement {
+        typealias Row = (UUID, String, Int64)
+        static let sql = """
+            SELECT id, title, last_activity_ms FROM \(sdkSchema).threads
+            WHERE space_id = $1 AND NOT is_deleted ORDER BY last_activity_ms DESC, id DESC LIMIT 30
+            """
+        var space: UUID
+
+        func makeBindings() throws -> PostgresBindings {
+            var bindings = PostgresBindings(capacity: 1)
+            bindings.append(space)
+            return bindings
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Row { try row.decode(Row.self) }
+    }
 
     struct Begin: PostgresPreparedStatement {
         typealias Row = ()

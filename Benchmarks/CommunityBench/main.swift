@@ -116,6 +116,9 @@ func runBenches(_ selected: [String], scale: Scale, backends: [String], options:
     if backends.contains("postgres") && selected.contains("post.create") {
         context.postgresPeer = try await PostgresPeer(threads: workload.threads.count)
     }
+    if let fixture = fixtures.first(where: { $0.backend == "postgres" && $0.supportsDiscussions }) {
+        context.postgresReads = PostgresReadPeer(fixture: fixture)
+    }
     #else
     let context = BenchContext(workload: workload, fixtures: fixtures, peer: peer, report: report, options: options)
     #endif
