@@ -50,7 +50,12 @@ let package = Package(
         // `swift run -c release community-bench`: figures of Benchmarks/README.md (never timed tests).
         .executableTarget(
             name: "community-bench",
-            dependencies: ["CommunityCore", "CommunityDiscussions", "CommunityEvents", "CommunityInsights", "CommunitySQLite", "CommunityTesting", "CSQLite"],
+            dependencies: [
+                "CommunityCore", "CommunityDiscussions", "CommunityEvents", "CommunityInsights", "CommunitySQLite", "CommunityTesting", "CSQLite",
+                // `--backend postgres`: sources wrapped in `#if Postgres`, nothing fetched without the trait.
+                "CommunityPostgres",
+                .product(name: "PostgresNIO", package: "postgres-nio", condition: .when(traits: ["Postgres"])),
+            ],
             path: "Benchmarks/CommunityBench",
             resources: [.copy("Resources")],
             swiftSettings: sharedSwiftSettings

@@ -22,6 +22,12 @@ struct BenchContext: Sendable {
     let report: Report
     /// Options of individual benches.
     let options: BenchOptions
+    #if Postgres
+    /// The raw PostgreSQL peer of `post.create`, when the `postgres` backend is measured.
+    var postgresPeer: PostgresPeer?
+    /// The raw PostgreSQL peer of `thread.page` and `space.threads`, when the `postgres` backend is measured.
+    var postgresReads: PostgresReadPeer?
+    #endif
 
     var scale: String { workload.scale.name }
 
@@ -41,14 +47,16 @@ struct BenchContext: Sendable {
         }
     }
 
-    /// Runs a bench on every backend. On `sqlite` the SDK and the raw peer take turns over the
-    /// same inputs, `rounds` slices each (SDK slice, peer slice, SDK slice, …), so both meet
-    /// the same background load of a shared machine; each side is warmed up first on its first
-    /// `warmUp` inputs. Latencies of all rounds are merged and ops/s is inputs ÷ the sum of the
-    /// rounds' wall times. A backend whose store holds no discussions is skipped with a note;
-    /// its peer still runs and is reported as `sqlite-raw`.
+    /// Runs a bench on every backend. On `sqlite` (and on `postgres` when the bench passes
+    /// `postgresPeer`) the SDK and the raw peer take turns over the same inputs, `rounds` slices
+    /// each (SDK slice, peer slice, SDK slice, …), so both meet the same background load of a
+    /// shared machine; each side is warmed up first on its first `warmUp` inputs. Latencies of
+    /// all rounds are merged and ops/s is inputs ÷ the sum of the rounds' wall times. A backend
+    /// whose store holds no discussions is skipped with a note; its peer still runs and is
+    /// reported as `sqlite-raw` (`postgres-raw`).
     func run<Input>(_ bench: String, inputs: [Input], warmUp: Int, rounds: Int = 10, ratio: BenchResult.RatioKind = .p99,
-                    writers: Int? = nil, sdk: (SDKFixture, ArraySlice<Input>) async throws -> Samples,
+                    writers: Int? = nil, postgresPeer: ((ArraySlice<Input>) async throws -> Samples)? = nil,
+                    sdk: (SDKFixture, ArraySlice<Input>) async throws -> Samples,
                     peer makePeer: (SQLitePeer) throws -> (ArraySlice<Input>) throws -> Samples) async throws {
         let slices = inputs[...].split(into: max(1, min(rounds, inputs.count)))
         for fixture in fixtures {
@@ -56,19 +64,24 @@ struct BenchContext: Sendable {
             if !runsSDK {
                 Report.note("\(bench) [\(fixture.backend)]: skipped, the store does not hold discussions: \(fixture.unsupportedReason ?? "")")
             }
-            let runPeer = try fixture.backend == "sqlite" ? peer.map(makePeer) : nil
+            var runPeer: ((ArraySlice<Input>) async throws -> Samples)?
+            if fixture.backend == "sqlite", let sqlitePeer = try peer.map(makePeer) {
+                runPeer = { try sqlitePeer($0) }
+            } else if fixture.backend == "postgres" {
+                runPeer = postgresPeer
+            }
             if warmUp > 0 {
                 if runsSDK { _ = try await sdk(fixture, inputs.prefix(warmUp)) }
-                _ = try runPeer?(inputs.prefix(warmUp))
+                if let runPeer { _ = try await runPeer(inputs.prefix(warmUp)) }
             }
             var sdkRounds: [Samples] = [], peerRounds: [Samples] = []
             for slice in slices {
                 if runsSDK { sdkRounds.append(try await sdk(fixture, slice[...])) }
-                if let runPeer { peerRounds.append(try runPeer(slice[...])) }
+                if let runPeer { peerRounds.append(try await runPeer(slice[...])) }
             }
             let peerSamples = runPeer == nil ? nil : Samples.sequential(peerRounds)
             if let peerSamples {
-                report.add(BenchResult(bench: bench, backend: "sqlite-raw", scale: scale, samples: peerSamples, writers: writers))
+                report.add(BenchResult(bench: bench, backend: "\(fixture.backend)-raw", scale: scale, samples: peerSamples, writers: writers))
             }
             if runsSDK {
                 report.add(BenchResult(bench: bench, backend: fixture.backend, scale: scale, samples: Samples.sequential(sdkRounds),

@@ -11,8 +11,10 @@ struct ReplyInput: Sendable {
 
 /// `post.create`: a reply end to end through `DiscussionEngine.reply` (validation, access,
 /// counters, activity, mentions, follower notifications), one transaction each, with 1 and then
-/// 8 concurrent writers. The peer writes the same rows through the C API, one transaction each,
-/// one connection per writer thread. The SDK and the peer take turns in four rounds.
+/// 8 concurrent writers. The SQLite peer writes the same rows through the C API, one transaction
+/// each, one connection per writer thread; the PostgreSQL peer writes the rows of
+/// `pg_post_create.sql` through prepared statements, one connection per writer. The SDK and the
+/// peer take turns in four rounds.
 /// Ratio: SDK ops/s ÷ peer ops/s.
 enum PostCreateBench {
     static func run(_ context: BenchContext) async throws {
@@ -25,12 +27,23 @@ enum PostCreateBench {
                 return ReplyInput(thread: rng.below(workload.threads.count), member: workload.authors.pick(&rng), body: body,
                                   mentions: TextGenerator.mentions(in: body))
             }
-            try await context.run("post.create", inputs: inputs, warmUp: 0, rounds: 4, ratio: .ops, writers: writers) { fixture, slice in
+            try await context.run("post.create", inputs: inputs, warmUp: 0, rounds: 4, ratio: .ops, writers: writers,
+                                  postgresPeer: postgresPeer(context, writers: writers)) { fixture, slice in
                 try await replies(slice, writers: writers, fixture: fixture)
             } peer: { peer in
                 { slice in try peer.postCreate(slice, writers: writers) }
             }
         }
+    }
+
+    /// The raw PostgreSQL peer with `writers` connections, when the `postgres` backend runs.
+    static func postgresPeer(_ context: BenchContext, writers: Int) -> ((ArraySlice<ReplyInput>) async throws -> Samples)? {
+        #if Postgres
+        if let peer = context.postgresPeer {
+            return { slice in try await peer.postCreate(slice, writers: writers) }
+        }
+        #endif
+        return nil
     }
 
     /// Runs `inputs` split over `writers` concurrent tasks; wall time covers them all.

@@ -13,6 +13,10 @@ enum RSVPStormBench {
         let members = context.scale == "tiny" ? 1_000 : 10_000
         let capacity = context.scale == "tiny" ? 10 : 100
         for backend in backends {
+            if backend == "postgres" {
+                Report.note("rsvp.storm [postgres]: not measured on PostgreSQL yet (memory and sqlite only)")
+                continue
+            }
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rsvp-storm-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(at: folder) }

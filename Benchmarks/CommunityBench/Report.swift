@@ -127,7 +127,8 @@ final class Report: Sendable {
             }
             lines.append(line)
         }
-        lines.append("ratio: ×o = SDK ops/s ÷ peer ops/s (target ≥ 0.5); ×p = SDK p99 ÷ peer p99 (target ≤ 2). Peer: raw SQLite C API, same run"
+        lines.append("ratio: ×o = SDK ops/s ÷ peer ops/s (target ≥ 0.5); ×p = SDK p99 ÷ peer p99 (target ≤ 2). Peer: raw SQLite C API"
+            + " (postgres: prepared statements through PostgresNIO), same run"
             + " (rrule.expand's peers, libical and python-dateutil, run in Benchmarks/rrule-peer.sh).")
         Self.note(lines.joined(separator: "\n"))
     }

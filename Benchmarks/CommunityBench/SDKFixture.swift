@@ -45,8 +45,14 @@ struct SDKFixture: Sendable {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             store = try SQLiteCommunityStore(path: directory.appendingPathComponent("sdk.sqlite").path)
             cleanup = { try? FileManager.default.removeItem(at: directory) }
+        #if Postgres
+        case "postgres":
+            let (postgres, task) = try await PostgresBenchServer.openStore()
+            store = postgres
+            cleanup = { task.cancel() }
+        #endif
         default:
-            throw CommunityError.invalidInput("unknown backend '\(backend)' (memory, sqlite)", field: "backend")
+            throw CommunityError.invalidInput("unknown backend '\(backend)' (memory, sqlite, postgres)", field: "backend")
         }
         let engine = Self.engine(store: store, workload: workload)
         let ids = IDGenerator.uuidV7

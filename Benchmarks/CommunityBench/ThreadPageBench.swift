@@ -2,7 +2,8 @@ import CommunityCore
 import CommunityDiscussions
 
 /// `thread.page`: 50 posts of a thread by cursor, warm. Threads long enough for a full page
-/// (at least 51 posts), a random cursor inside; the peer runs the indexed `posts(thread, number)` range.
+/// (at least 51 posts), a random cursor inside; the peer runs the indexed `posts(thread, number)` range
+/// (on PostgreSQL, on the SDK's own `posts(thread_id, number)`).
 enum ThreadPageBench {
     static func run(_ context: BenchContext) async throws {
         let workload = context.workload
@@ -14,7 +15,7 @@ enum ThreadPageBench {
             let after = rng.below(max(1, workload.threads[thread].postCount - 49))
             return (thread, after, context.viewer(&rng))
         }
-        try await context.run("thread.page", inputs: inputs, warmUp: 200) { fixture, slice in
+        try await context.run("thread.page", inputs: inputs, warmUp: 200, postgresPeer: postgresPeer(context)) { fixture, slice in
             try await measure(slice) { input in
                 let result = try await fixture.engine.posts(
                     in: fixture.threads[input.thread], of: fixture.community, after: input.after == 0 ? nil : PageCursor(String(input.after)),
@@ -25,5 +26,15 @@ enum ThreadPageBench {
             let page = try peer.threadPage()
             return { slice in try page(slice.map { ($0.thread, $0.after) }[...]) }
         }
+    }
+
+    /// The raw PostgreSQL peer, when the `postgres` backend runs.
+    static func postgresPeer(_ context: BenchContext) -> ((ArraySlice<(thread: Int, after: Int, viewer: Int)>) async throws -> Samples)? {
+        #if Postgres
+        if let peer = context.postgresReads {
+            return { slice in try await peer.threadPage(slice.map { ($0.thread, $0.after) }[...]) }
+        }
+        #endif
+        return nil
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 
 // community-bench: measures CommunityKit on the workload of `bench/WORKLOAD.md`.
 //
-//   swift run -c release community-bench [--scale tiny|S|L] [--backend memory,sqlite] [--only post.create,thread.page,...]
+//   swift run -c release community-bench [--scale tiny|XS|S|L] [--backend memory,sqlite,postgres] [--only post.create,thread.page,...]
 //                                        [--rounds N] [--mix FILE]   (rrule.expand)
 //
 // One JSON line per result on stdout, progress and a table on stderr. `--scale tiny` is a smoke
@@ -13,13 +13,34 @@ let allBenches = ["thread.page", "space.threads", "unread.counts", "search", "po
 /// The benches that need the discussion workload loaded into the backends.
 let workloadBenches: Set<String> = ["thread.page", "space.threads", "unread.counts", "search", "post.create"]
 
-func usage() -> Never {
+/// The usage line, and with `help` the backends and the PostgreSQL settings; exits (0 for `--help`).
+func usage(help: Bool = false) -> Never {
     Report.note("""
-        usage: community-bench [--scale tiny|S|L] [--backend memory,sqlite] [--only \(allBenches.joined(separator: ","))]
+        usage: community-bench [--scale tiny|XS|S|L] [--backend memory,sqlite,postgres] [--only \(allBenches.joined(separator: ","))]
                                [--rounds N] [--mix FILE] [--activities N|10m]
         """)
-    exit(2)
+    if help {
+        Report.note("""
+
+            backends: memory, sqlite (default: memory,sqlite); postgres needs a binary built with the Postgres trait
+              (swift build -c release --traits Postgres --product community-bench) and a server (15 or later), from:
+              COMMUNITY_PG_HOST      host of the server (required)
+              COMMUNITY_PG_PORT      port (default 5432)
+              COMMUNITY_PG_USER      user (default postgres)
+              COMMUNITY_PG_PASSWORD  password (default none)
+              COMMUNITY_PG_DATABASE  database (default postgres)
+              The run drops and recreates the schemas community_bench_sdk (SDK) and community_bench_peer (raw peer).
+            """)
+    }
+    exit(help ? 0 : 2)
 }
+
+/// Whether this binary was built with the `Postgres` trait.
+#if Postgres
+let hasPostgres = true
+#else
+let hasPostgres = false
+#endif
 
 var scale = Scale.small
 var backends = ["memory", "sqlite"]
@@ -27,6 +48,7 @@ var selected = allBenches
 var benchOptions = BenchOptions()
 var arguments = CommandLine.arguments.dropFirst()
 while let flag = arguments.popFirst() {
+    if flag == "--help" || flag == "-h" { usage(help: true) }
     guard let value = arguments.popFirst() else { usage() }
     let list = value.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
     switch flag {
@@ -34,7 +56,14 @@ while let flag = arguments.popFirst() {
         guard let named = Scale.named(value) else { usage() }
         scale = named
     case "--backend":
-        guard list.allSatisfy(["memory", "sqlite"].contains) else { usage() }
+        guard list.allSatisfy(["memory", "sqlite", "postgres"].contains) else { usage() }
+        if list.contains("postgres") && !hasPostgres {
+            Report.note("""
+                community-bench: --backend postgres: this binary was built without the `Postgres` trait. Rebuild with
+                  swift build -c release --traits Postgres --scratch-path .build-postgres-release --product community-bench
+                """)
+            exit(2)
+        }
         backends = list
     case "--only":
         guard list.allSatisfy(allBenches.contains) else { usage() }
@@ -52,6 +81,13 @@ while let flag = arguments.popFirst() {
     }
 }
 
+#if Postgres
+if backends.contains("postgres") && !PostgresBenchServer.isConfigured {
+    Report.note("community-bench: " + PostgresBenchServer.missingServer)
+    exit(2)
+}
+#endif
+
 /// Loads what the selected benches need and runs them, off the main actor (every measured call
 /// runs on the global executor, as in a server).
 @concurrent
@@ -67,12 +103,25 @@ func runBenches(_ selected: [String], scale: Scale, backends: [String], options:
         workload = Workload(scale: scale)
         Report.note(String(format: "workload %@ generated in %.1f s (seed %d): ", scale.name, Double(monotonicNanoseconds() - t0) / 1e9, Workload.seed)
             + workload.summary)
+        #if Postgres
+        if backends.contains("postgres") { try await PostgresBenchServer.dropSchemas() }
+        #endif
         for backend in backends {
             fixtures.append(try await SDKFixture.load(workload, backend: backend))
         }
         if backends.contains("sqlite") { peer = try SQLitePeer(workload: workload) }
     }
+    #if Postgres
+    var context = BenchContext(workload: workload, fixtures: fixtures, peer: peer, report: report, options: options)
+    if backends.contains("postgres") && selected.contains("post.create") {
+        context.postgresPeer = try await PostgresPeer(threads: workload.threads.count)
+    }
+    if let fixture = fixtures.first(where: { $0.backend == "postgres" && $0.supportsDiscussions }) {
+        context.postgresReads = PostgresReadPeer(fixture: fixture)
+    }
+    #else
     let context = BenchContext(workload: workload, fixtures: fixtures, peer: peer, report: report, options: options)
+    #endif
 
     for bench in selected {
         switch bench {
@@ -90,6 +139,9 @@ func runBenches(_ selected: [String], scale: Scale, backends: [String], options:
 
     report.printTable()
     for fixture in fixtures { fixture.cleanup() }
+    #if Postgres
+    if backends.contains("postgres") { try await PostgresBenchServer.dropSchemas() }
+    #endif
     Report.note(String(format: "total %.1f s", Double(monotonicNanoseconds() - started) / 1e9))
 }
 

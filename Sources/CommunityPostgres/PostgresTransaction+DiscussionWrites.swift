@@ -76,22 +76,31 @@ extension PostgresTransaction {
 
     func insert(_ post: Post) async throws {
         let body = try PostgresRecordCoding.encode(post)
-        guard try await !exists("""
-            SELECT 1 FROM posts WHERE id = \(post.id.uuid) OR (thread_id = \(post.threadID.uuid) AND number = \(post.number))
-            """)
+        // Both checks in one statement: a post with this id or number, and the thread's title
+        // (null when the thread is not in this community), which the search document needs.
+        guard let row = try await rows("""
+            SELECT EXISTS (SELECT 1 FROM posts WHERE id = \(post.id.uuid) OR (thread_id = \(post.threadID.uuid) AND number = \(post.number))),
+                (SELECT title FROM threads WHERE id = \(post.threadID.uuid) AND community_id = \(post.communityID.uuid))
+            """).first
         else {
+            throw CommunityError(.storage, "the post insert's checks returned no row")
+        }
+        let (taken, title) = try Self.columns((Bool, String?).self, row, table: "posts, threads")
+        guard !taken else {
             throw CommunityError.conflict("a post with this id or number already exists", field: "id")
         }
-        guard try await exists("SELECT 1 FROM threads WHERE id = \(post.threadID.uuid) AND community_id = \(post.communityID.uuid)") else {
+        guard let title else {
             throw CommunityError.notFound("no thread with id \(post.threadID) in this community", field: "thread")
         }
+        // The search vector in the same statement, as `reindex(post:)` would compute it.
+        let document = Self.searchDocument(number: post.number, text: post.body, isLive: Self.isLive(post), title: title)
         try await write("""
-            INSERT INTO posts (id, community_id, space_id, thread_id, number, author_id, created_at, is_live, body_text, body)
+            INSERT INTO posts (id, community_id, space_id, thread_id, number, author_id, created_at, is_live, body_text, body, search)
             VALUES (\(post.id.uuid), \(post.communityID.uuid), \(post.spaceID.uuid), \(post.threadID.uuid), \(post.number),
-                \(post.authorID?.uuid), \(PostgresRecordCoding.seconds(post.createdAt)), \(Self.isLive(post)), \(post.body), \(body))
+                \(post.authorID?.uuid), \(PostgresRecordCoding.seconds(post.createdAt)), \(Self.isLive(post)), \(post.body), \(body),
+                to_tsvector('simple', community_unaccent(\(document))))
             RETURNING 1
             """)
-        try await reindex(post: post.id)
     }
 
     func update(_ post: Post) async throws {
@@ -200,14 +209,18 @@ extension PostgresTransaction {
             """).first
         else { return }
         let (number, text, isLive, title) = try Self.columns((Int, String, Bool, String?).self, row, table: "posts")
-        var document: String?
-        if isLive, let title {
-            let tokens = SearchText.tokens(of: number == 1 ? title + "\n" + text : text)
-            if !tokens.isEmpty { document = tokens.joined(separator: " ") }
-        }
+        let document = Self.searchDocument(number: number, text: text, isLive: isLive, title: title)
         try await write("""
             UPDATE posts SET search = to_tsvector('simple', community_unaccent(\(document))) WHERE id = \(post.uuid) RETURNING 1
             """)
+    }
+
+    /// The text indexed for a post: nothing for a post that is not live (or has no thread), else
+    /// its ``SearchText`` tokens, the thread's title first for the opening post.
+    private static func searchDocument(number: Int, text: String, isLive: Bool, title: String?) -> String? {
+        guard isLive, let title else { return nil }
+        let tokens = SearchText.tokens(of: number == 1 ? title + "\n" + text : text)
+        return tokens.isEmpty ? nil : tokens.joined(separator: " ")
     }
 }
 #endif
