@@ -132,7 +132,7 @@ final class PostgresTransaction {
         for term in query.terms {
             binds.append(term)
             let lower = binds.count
-            if let upper = Self.prefixUpperBound(term) {
+            if let upper = SearchText.prefixUpperBound(term) {
                 binds.append(upper)
                 arms.append("SELECT member_id FROM member_tokens WHERE community_id = $1 AND token >= $\(lower) AND token < $\(lower + 1) AND member_id > $2")
             } else {
@@ -251,23 +251,6 @@ final class PostgresTransaction {
     /// The cursor of a descending query: `nil` (first page) is after every identifier.
     static func descendingCursor<S>(_ id: Identifier<S>?) -> UUID {
         id?.uuid ?? UUID(uuid: (255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255))
-    }
-
-    /// The smallest string greater than every string starting with `prefix` (code-point order),
-    /// or `nil` when there is none.
-    static func prefixUpperBound(_ prefix: String) -> String? {
-        var scalars = Array(prefix.unicodeScalars)
-        while let last = scalars.popLast() {
-            var next = last.value + 1
-            if next == 0xD800 { next = 0xE000 }  // skip the surrogate range
-            if let scalar = Unicode.Scalar(next) {
-                scalars.append(scalar)
-                var view = String.UnicodeScalarView()
-                view.append(contentsOf: scalars)
-                return String(view)
-            }
-        }
-        return nil
     }
 
     func recordAppend(_ sequence: Int64) {

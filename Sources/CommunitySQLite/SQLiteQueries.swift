@@ -280,22 +280,4 @@ enum SQLiteQueries {
             ORDER BY id
             """
     }
-
-    /// The least string greater than every string starting with `prefix` (its last scalar
-    /// incremented), or `nil` when there is none. In SQLite's BINARY collation (`memcmp` of
-    /// UTF-8, which is scalar order) the words with that prefix are exactly `[prefix, bound)`.
-    static func prefixUpperBound(_ prefix: String) -> String? {
-        var scalars = Array(prefix.unicodeScalars)
-        while let last = scalars.popLast() {
-            var next = last.value + 1
-            if next == 0xD800 { next = 0xE000 }  // skip the surrogate range
-            if let scalar = Unicode.Scalar(next) {
-                scalars.append(scalar)
-                var view = String.UnicodeScalarView()
-                view.append(contentsOf: scalars)
-                return String(view)
-            }
-        }
-        return nil
-    }
 }

@@ -110,7 +110,7 @@ final class SQLiteTransaction: StoreWriteTransaction {
             for term in terms {
                 bindings.append(.text(term))
                 // No successor (a term of U+10FFFF only): a blob bound, since every TEXT sorts before every BLOB.
-                bindings.append(SQLiteQueries.prefixUpperBound(term).map { .text($0) } ?? .emptyBlob)
+                bindings.append(SearchText.prefixUpperBound(term).map { .text($0) } ?? .emptyBlob)
             }
             bindings.append(.integer(Int64(limit)))
             return try db.query(SQLiteQueries.directorySearch(termCount: terms.count), bindings, row: SQLiteRecords.member)

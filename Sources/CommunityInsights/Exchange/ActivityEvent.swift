@@ -37,22 +37,7 @@ public enum ActivityEvent: Sendable, Hashable {
     case view(member: String, time: Date, resource: String)
 
     /// The `type` string of the line, e.g. `"reply"`.
-    public var typeName: String {
-        switch self {
-        case .member: "member"
-        case .role: "role"
-        case .tag: "tag"
-        case .thread: "thread"
-        case .reply: "reply"
-        case .accept: "accept"
-        case .react: "react"
-        case .delete: "delete"
-        case .flag: "flag"
-        case .rsvp: "rsvp"
-        case .attend: "attend"
-        case .view: "view"
-        }
-    }
+    public var typeName: String { ActivityKind(self).name }
 
     /// The time of the activity; `nil` only for ``tag(tag:product:)`` lines, which carry none.
     public var time: Date? {
