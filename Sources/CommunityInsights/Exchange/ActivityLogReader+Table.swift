@@ -7,16 +7,7 @@ extension ActivityLogReader {
     /// - Returns: The rows sorted by (t, line).
     /// - Throws: As ``readTable(_:)``, or if the file cannot be read.
     public static func readTable(contentsOf url: URL) throws(CommunityError) -> ActivityTable {
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw CommunityError.invalidInput(
-                "cannot read \(url.path): \(error.localizedDescription); check the path and permissions",
-                field: "file"
-            )
-        }
-        return try readTable(data)
+        try readTable(fileContents(url))
     }
 
     /// Reads exchange-format bytes into a columnar ``ActivityTable``, all or nothing, with the

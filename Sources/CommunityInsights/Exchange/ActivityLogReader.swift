@@ -20,21 +20,24 @@ public import Foundation
 /// let report = InsightsReport.compute(from: log)
 /// ```
 public enum ActivityLogReader {
-    /// Reads a file in the exchange format.
-    /// - Parameter url: A file URL.
-    /// - Returns: The records sorted by (t, line).
-    /// - Throws: ``CommunityError`` `invalidInput` naming the line, or if the file cannot be read.
-    public static func read(contentsOf url: URL) throws(CommunityError) -> ActivityLog {
-        let data: Data
+    /// The bytes of `url`, or an `invalidInput` error on the `file` field saying why not.
+    static func fileContents(_ url: URL) throws(CommunityError) -> Data {
         do {
-            data = try Data(contentsOf: url)
+            return try Data(contentsOf: url)
         } catch {
             throw CommunityError.invalidInput(
                 "cannot read \(url.path): \(error.localizedDescription); check the path and permissions",
                 field: "file"
             )
         }
-        return try read(data)
+    }
+
+    /// Reads a file in the exchange format.
+    /// - Parameter url: A file URL.
+    /// - Returns: The records sorted by (t, line).
+    /// - Throws: ``CommunityError`` `invalidInput` naming the line, or if the file cannot be read.
+    public static func read(contentsOf url: URL) throws(CommunityError) -> ActivityLog {
+        try read(fileContents(url))
     }
 
     /// Reads exchange-format text.
