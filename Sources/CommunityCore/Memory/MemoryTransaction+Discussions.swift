@@ -130,16 +130,14 @@ extension MemoryTransaction: DiscussionWriteTransaction {
         guard state.spaces[thread.spaceID]?.communityID == thread.communityID else {
             throw CommunityError.notFound("no space with id \(thread.spaceID) in this community", field: "space")
         }
-        d.replace(old: nil, new: thread)
-        record { [d] in d.replace(old: thread, new: nil) }
+        change(from: nil, to: thread, using: d.replace(old:new:))
     }
 
     func update(_ thread: DiscussionThread) async throws {
         guard let old = d.threads[thread.id], old.communityID == thread.communityID else {
             throw CommunityError.notFound("no thread with id \(thread.id) in this community", field: "thread")
         }
-        d.replace(old: old, new: thread)
-        record { [d] in d.replace(old: thread, new: old) }
+        change(from: old, to: thread, using: d.replace(old:new:))
     }
 
     func insert(_ post: Post) async throws {
@@ -149,16 +147,14 @@ extension MemoryTransaction: DiscussionWriteTransaction {
         guard let thread = d.threads[post.threadID], thread.communityID == post.communityID else {
             throw CommunityError.notFound("no thread with id \(post.threadID) in this community", field: "thread")
         }
-        d.replace(old: nil, new: post)
-        record { [d] in d.replace(old: post, new: nil) }
+        change(from: nil, to: post, using: d.replace(old:new:))
     }
 
     func update(_ post: Post) async throws {
         guard let old = d.posts[post.id], old.communityID == post.communityID else {
             throw CommunityError.notFound("no post with id \(post.id) in this community", field: "post")
         }
-        d.replace(old: old, new: post)
-        record { [d] in d.replace(old: post, new: old) }
+        change(from: old, to: post, using: d.replace(old:new:))
     }
 
     func insert(_ revision: PostRevision) async throws {
@@ -170,8 +166,7 @@ extension MemoryTransaction: DiscussionWriteTransaction {
         guard d.reactions[reaction.postID]?[reaction.memberID]?.contains(reaction.emoji) != true else {
             throw CommunityError.conflict("the member already reacted with \(reaction.emoji)", field: "emoji")
         }
-        d.replace(old: nil, new: reaction)
-        record { [d] in d.replace(old: reaction, new: nil) }
+        change(from: nil, to: reaction, using: d.replace(old:new:))
     }
 
     func deleteReaction(post: PostID, member: MemberID, emoji: String) async throws {
@@ -179,8 +174,7 @@ extension MemoryTransaction: DiscussionWriteTransaction {
             throw CommunityError.notFound("no \(emoji) reaction of this member on this post", field: "emoji")
         }
         let old = Reaction(postID: post, memberID: member, emoji: emoji, createdAt: date)
-        d.replace(old: old, new: nil)
-        record { [d] in d.replace(old: nil, new: old) }
+        change(from: old, to: nil, using: d.replace(old:new:))
     }
 
     func upsert(_ marker: ReadMarker) async throws {
@@ -209,16 +203,14 @@ extension MemoryTransaction: DiscussionWriteTransaction {
 
     func insert(_ item: InboxItem) async throws {
         guard d.inboxItems[item.id] == nil else { throw CommunityError.conflict("an inbox item with id \(item.id) already exists", field: "id") }
-        d.replace(old: nil, new: item)
-        record { [d] in d.replace(old: item, new: nil) }
+        change(from: nil, to: item, using: d.replace(old:new:))
     }
 
     func update(_ item: InboxItem) async throws {
         guard let old = d.inboxItems[item.id], old.memberID == item.memberID else {
             throw CommunityError.notFound("no inbox item with id \(item.id) for this member", field: "item")
         }
-        d.replace(old: old, new: item)
-        record { [d] in d.replace(old: item, new: old) }
+        change(from: old, to: item, using: d.replace(old:new:))
     }
 
     func markInboxRead(of member: MemberID, at date: Date) async throws -> Int {
@@ -227,23 +219,20 @@ extension MemoryTransaction: DiscussionWriteTransaction {
             guard let old = d.inboxItems[id] else { continue }
             var new = old
             new.readAt = date
-            d.replace(old: old, new: new)
-            record { [d] in d.replace(old: new, new: old) }
+            change(from: old, to: new, using: d.replace(old:new:))
         }
         return unread.count
     }
 
     func insert(_ flag: Flag) async throws {
         guard d.flags[flag.id] == nil else { throw CommunityError.conflict("a flag with id \(flag.id) already exists", field: "id") }
-        d.replace(old: nil, new: flag)
-        record { [d] in d.replace(old: flag, new: nil) }
+        change(from: nil, to: flag, using: d.replace(old:new:))
     }
 
     func update(_ flag: Flag) async throws {
         guard let old = d.flags[flag.id], old.communityID == flag.communityID else {
             throw CommunityError.notFound("no flag with id \(flag.id) in this community", field: "flag")
         }
-        d.replace(old: old, new: flag)
-        record { [d] in d.replace(old: flag, new: old) }
+        change(from: old, to: flag, using: d.replace(old:new:))
     }
 }

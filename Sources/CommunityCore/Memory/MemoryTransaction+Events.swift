@@ -33,16 +33,14 @@ extension MemoryTransaction: EventWriteTransaction {
             throw CommunityError.notFound("no community with id \(event.communityID)", field: "community")
         }
         guard e.events[event.id] == nil else { throw CommunityError.conflict("an event with id \(event.id) already exists", field: "id") }
-        e.replace(old: nil, new: event)
-        record { [e] in e.replace(old: event, new: nil) }
+        change(from: nil, to: event, using: e.replace(old:new:))
     }
 
     func update(_ event: CommunityEvent) async throws {
         guard let old = e.events[event.id], old.communityID == event.communityID else {
             throw CommunityError.notFound("no event with id \(event.id) in this community", field: "event")
         }
-        e.replace(old: old, new: event)
-        record { [e] in e.replace(old: event, new: old) }
+        change(from: old, to: event, using: e.replace(old:new:))
     }
 
     func upsert(_ rsvp: EventRSVP) async throws {

@@ -19,6 +19,13 @@ final class MemoryTransaction: StoreWriteTransaction {
         undoLog.append(undo)
     }
 
+    /// Replaces `old` by `new` with `replace` (one of the state's `replace(old:new:)` overloads,
+    /// which keep its indexes in step) and logs the inverse replacement for ``rollback()``.
+    func change<Record>(from old: Record?, to new: Record?, using replace: @escaping (Record?, Record?) -> Void) {
+        replace(old, new)
+        record { replace(new, old) }
+    }
+
     // MARK: Reads
 
     func community(_ id: CommunityID) async throws -> Community? { state.communities[id] }
@@ -137,8 +144,7 @@ final class MemoryTransaction: StoreWriteTransaction {
         guard state.communityBySlug[community.slug] == nil else {
             throw CommunityError.conflict("the community slug '\(community.slug)' is already taken", field: "slug")
         }
-        state.replace(old: nil, new: community)
-        record { [state] in state.replace(old: community, new: nil) }
+        change(from: nil, to: community, using: state.replace(old:new:))
     }
 
     func update(_ community: Community) async throws {
@@ -148,8 +154,7 @@ final class MemoryTransaction: StoreWriteTransaction {
         if old.slug != community.slug, state.communityBySlug[community.slug] != nil {
             throw CommunityError.conflict("the community slug '\(community.slug)' is already taken", field: "slug")
         }
-        state.replace(old: old, new: community)
-        record { [state] in state.replace(old: community, new: old) }
+        change(from: old, to: community, using: state.replace(old:new:))
     }
 
     func insert(_ member: Member) async throws {
@@ -162,8 +167,7 @@ final class MemoryTransaction: StoreWriteTransaction {
         guard state.memberByHandle[member.communityID]?[member.handle] == nil else {
             throw CommunityError.conflict("the handle '\(member.handle)' is already taken in this community", field: "handle")
         }
-        state.replace(old: nil, new: member)
-        record { [state] in state.replace(old: member, new: nil) }
+        change(from: nil, to: member, using: state.replace(old:new:))
     }
 
     func update(_ member: Member) async throws {
@@ -173,8 +177,7 @@ final class MemoryTransaction: StoreWriteTransaction {
         if old.handle != member.handle, state.memberByHandle[member.communityID]?[member.handle] != nil {
             throw CommunityError.conflict("the handle '\(member.handle)' is already taken in this community", field: "handle")
         }
-        state.replace(old: old, new: member)
-        record { [state] in state.replace(old: member, new: old) }
+        change(from: old, to: member, using: state.replace(old:new:))
     }
 
     func deleteMember(_ id: MemberID, in community: CommunityID) async throws {
@@ -183,18 +186,15 @@ final class MemoryTransaction: StoreWriteTransaction {
         }
         for space in state.spacesByMember[id]?.keys ?? [] {
             if let membership = state.memberships[space]?[id] {
-                state.replace(old: membership, new: nil)
-                record { [state] in state.replace(old: nil, new: membership) }
+                change(from: membership, to: nil, using: state.replace(old:new:))
             }
         }
         for requestID in state.joinRequestsByMember[id] ?? [] {
             if let request = state.joinRequests[requestID] {
-                state.replace(old: request, new: nil)
-                record { [state] in state.replace(old: nil, new: request) }
+                change(from: request, to: nil, using: state.replace(old:new:))
             }
         }
-        state.replace(old: old, new: nil)
-        record { [state] in state.replace(old: nil, new: old) }
+        change(from: old, to: nil, using: state.replace(old:new:))
     }
 
     func insert(_ space: Space) async throws {
@@ -207,8 +207,7 @@ final class MemoryTransaction: StoreWriteTransaction {
         guard state.spaceBySlug[space.communityID]?[space.slug] == nil else {
             throw CommunityError.conflict("the space slug '\(space.slug)' is already taken in this community", field: "slug")
         }
-        state.replace(old: nil, new: space)
-        record { [state] in state.replace(old: space, new: nil) }
+        change(from: nil, to: space, using: state.replace(old:new:))
     }
 
     func update(_ space: Space) async throws {
@@ -218,8 +217,7 @@ final class MemoryTransaction: StoreWriteTransaction {
         if old.slug != space.slug, state.spaceBySlug[space.communityID]?[space.slug] != nil {
             throw CommunityError.conflict("the space slug '\(space.slug)' is already taken in this community", field: "slug")
         }
-        state.replace(old: old, new: space)
-        record { [state] in state.replace(old: space, new: old) }
+        change(from: old, to: space, using: state.replace(old:new:))
     }
 
     func upsert(_ membership: Membership) async throws {
@@ -230,24 +228,21 @@ final class MemoryTransaction: StoreWriteTransaction {
             throw CommunityError.notFound("no space with id \(membership.spaceID) in this community", field: "spaceID")
         }
         let old = state.memberships[membership.spaceID]?[membership.memberID]
-        state.replace(old: old, new: membership)
-        record { [state] in state.replace(old: membership, new: old) }
+        change(from: old, to: membership, using: state.replace(old:new:))
     }
 
     func deleteMembership(of member: MemberID, in space: SpaceID) async throws {
         guard let old = state.memberships[space]?[member] else {
             throw CommunityError.notFound("member \(member) is not in space \(space)", field: "memberID")
         }
-        state.replace(old: old, new: nil)
-        record { [state] in state.replace(old: nil, new: old) }
+        change(from: old, to: nil, using: state.replace(old:new:))
     }
 
     func insert(_ invitation: Invitation) async throws {
         guard state.invitations[invitation.id] == nil, state.invitationByToken[invitation.token] == nil else {
             throw CommunityError.conflict("an invitation with this id or token already exists", field: "token")
         }
-        state.replace(old: nil, new: invitation)
-        record { [state] in state.replace(old: invitation, new: nil) }
+        change(from: nil, to: invitation, using: state.replace(old:new:))
     }
 
     func update(_ invitation: Invitation) async throws {
@@ -257,8 +252,7 @@ final class MemoryTransaction: StoreWriteTransaction {
         if old.token != invitation.token, state.invitationByToken[invitation.token] != nil {
             throw CommunityError.conflict("an invitation with this token already exists", field: "token")
         }
-        state.replace(old: old, new: invitation)
-        record { [state] in state.replace(old: invitation, new: old) }
+        change(from: old, to: invitation, using: state.replace(old:new:))
     }
 
     func insert(_ request: JoinRequest) async throws {
@@ -268,8 +262,7 @@ final class MemoryTransaction: StoreWriteTransaction {
         if request.state == .pending, state.pendingJoinRequest[request.spaceID]?[request.memberID] != nil {
             throw CommunityError.conflict("the member already has a pending request for this space", field: "spaceID")
         }
-        state.replace(old: nil, new: request)
-        record { [state] in state.replace(old: request, new: nil) }
+        change(from: nil, to: request, using: state.replace(old:new:))
     }
 
     func update(_ request: JoinRequest) async throws {
@@ -279,8 +272,7 @@ final class MemoryTransaction: StoreWriteTransaction {
         if request.state == .pending, let pending = state.pendingJoinRequest[request.spaceID]?[request.memberID], pending != request.id {
             throw CommunityError.conflict("the member already has a pending request for this space", field: "spaceID")
         }
-        state.replace(old: old, new: request)
-        record { [state] in state.replace(old: request, new: old) }
+        change(from: old, to: request, using: state.replace(old:new:))
     }
 
     func append(_ activity: Activity) async throws -> Activity {

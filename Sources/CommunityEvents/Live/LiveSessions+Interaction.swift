@@ -28,9 +28,7 @@ extension LiveSessions {
     public func upvote(_ id: LiveQuestionID, in community: CommunityID, by actor: Principal) async throws -> LiveQuestion {
         let member = try requireMember(actor)
         return try await write { tx in
-            guard var question = try await tx.liveQuestion(id, in: community) else {
-                throw CommunityError.notFound("no live question with id \(id) in this community", field: "question")
-            }
+            var question = try await requireQuestion(id, in: community, tx: tx)
             let record = try await attendableEvent(question.eventID, occurrence: question.occurrence, in: community, by: actor, tx: tx)
             guard try await !tx.hasUpvoted(id, member: member) else { return question }
             try await tx.insertUpvote(id, member: member)
@@ -45,9 +43,7 @@ extension LiveSessions {
     @discardableResult
     public func markAnswered(_ id: LiveQuestionID, in community: CommunityID, by actor: Principal) async throws -> LiveQuestion {
         try await write { tx in
-            guard var question = try await tx.liveQuestion(id, in: community) else {
-                throw CommunityError.notFound("no live question with id \(id) in this community", field: "question")
-            }
+            var question = try await requireQuestion(id, in: community, tx: tx)
             let record = try await scheduler.manageableEvent(question.eventID, in: community, by: actor, tx: tx)
             guard question.answeredAt == nil else { return question }
             question.answeredAt = now
@@ -99,9 +95,7 @@ extension LiveSessions {
     public func vote(_ id: PollID, choices: [Int], in community: CommunityID, by actor: Principal) async throws -> Poll {
         let member = try requireMember(actor)
         return try await write { tx in
-            guard var poll = try await tx.poll(id, in: community) else {
-                throw CommunityError.notFound("no poll with id \(id) in this community", field: "poll")
-            }
+            var poll = try await requirePoll(id, in: community, tx: tx)
             let record = try await attendableEvent(poll.eventID, occurrence: poll.occurrence, in: community, by: actor, tx: tx)
             guard poll.closedAt == nil else { throw CommunityError.forbidden("this poll is closed") }
             let unique = Set(choices)
@@ -127,9 +121,7 @@ extension LiveSessions {
     @discardableResult
     public func closePoll(_ id: PollID, in community: CommunityID, by actor: Principal) async throws -> Poll {
         try await write { tx in
-            guard var poll = try await tx.poll(id, in: community) else {
-                throw CommunityError.notFound("no poll with id \(id) in this community", field: "poll")
-            }
+            var poll = try await requirePoll(id, in: community, tx: tx)
             let record = try await scheduler.manageableEvent(poll.eventID, in: community, by: actor, tx: tx)
             guard poll.closedAt == nil else { return poll }
             poll.closedAt = now
@@ -142,11 +134,25 @@ extension LiveSessions {
     /// A poll with its results (counts per option and voters), for anyone who may see the event.
     public func poll(_ id: PollID, in community: CommunityID, by viewer: Principal) async throws -> Poll {
         try await read { tx in
-            guard let poll = try await tx.poll(id, in: community) else {
-                throw CommunityError.notFound("no poll with id \(id) in this community", field: "poll")
-            }
+            let poll = try await requirePoll(id, in: community, tx: tx)
             _ = try await scheduler.visibleEvent(poll.eventID, in: community, by: viewer, tx: tx)
             return poll
         }
+    }
+
+    // MARK: Lookups
+
+    private func requireQuestion(_ id: LiveQuestionID, in community: CommunityID, tx: any LiveReadTransaction) async throws -> LiveQuestion {
+        guard let question = try await tx.liveQuestion(id, in: community) else {
+            throw CommunityError.notFound("no live question with id \(id) in this community", field: "question")
+        }
+        return question
+    }
+
+    private func requirePoll(_ id: PollID, in community: CommunityID, tx: any LiveReadTransaction) async throws -> Poll {
+        guard let poll = try await tx.poll(id, in: community) else {
+            throw CommunityError.notFound("no poll with id \(id) in this community", field: "poll")
+        }
+        return poll
     }
 }
