@@ -1,14 +1,28 @@
+#if Postgres
+@testable import CommunityPostgres
+import PostgresNIO
 import Testing
 
-/// Says, in every run, whether the PostgreSQL suites ran: without a server they are skipped.
-@Suite struct PostgresAvailabilityTests {
-    @Test func traitAndServer() {
-        #if Postgres
-        if !PostgresTestServer.isConfigured {
-            print("CommunityPostgresTests: skipped — \(PostgresTestServer.skipReason)")
+/// The configured server is one the store can run on. Without `COMMUNITY_PG_HOST` this suite, like
+/// every PostgreSQL suite, is reported as skipped with ``PostgresTestServer/skipReason``.
+@Suite(.enabled(if: PostgresTestServer.isConfigured, PostgresTestServer.skipReason))
+struct PostgresAvailabilityTests {
+    @Test func serverIsPostgreSQL15WithUnaccent() async throws {
+        let rows = try await PostgresTestServer.withAdminConnection { connection in
+            try await connection.query(
+                """
+                SELECT current_setting('server_version_num')::int8,
+                       EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = 'unaccent')
+                """,
+                logger: PostgresTransaction.logger
+            ).collect()
         }
-        #else
-        print("CommunityPostgresTests: the PostgreSQL backend is not built; run `swift test --traits Postgres` with COMMUNITY_PG_HOST set")
-        #endif
+        #expect(rows.count == 1)
+        for row in rows {
+            let (version, unaccent) = try row.decode((Int, Bool).self)
+            #expect(version >= 150_000, "PostgreSQL 15 or later")
+            #expect(unaccent, "the unaccent extension (postgresql-contrib) is installed")
+        }
     }
 }
+#endif
