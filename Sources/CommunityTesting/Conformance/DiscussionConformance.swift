@@ -12,7 +12,7 @@ import Foundation
 ///     try await DiscussionConformance { InMemoryCommunityStore() }.run(testCase)
 /// }
 /// ```
-public struct DiscussionConformance: Sendable {
+public struct DiscussionConformance: ConformanceSuite {
     /// The behaviours checked.
     public enum Case: String, CaseIterable, Sendable, CustomStringConvertible {
         /// Threads and replies: counters, numbering, both reading directions, mentions, tags, links.
@@ -55,11 +55,6 @@ public struct DiscussionConformance: Sendable {
     /// Creates the suite. - Parameter makeStore: Returns a new, empty store each time.
     public init(makeStore: @escaping @Sendable () async throws -> any CommunityStore) {
         self.makeStore = makeStore
-    }
-
-    /// Runs every case.
-    public func runAll() async throws {
-        for testCase in Case.allCases { try await run(testCase) }
     }
 
     /// Runs one case against a fresh store.

@@ -12,7 +12,7 @@ import Foundation
 ///     try await EventConformance { InMemoryCommunityStore() }.run(testCase)
 /// }
 /// ```
-public struct EventConformance: Sendable {
+public struct EventConformance: ConformanceSuite {
     /// The behaviours checked.
     public enum Case: String, CaseIterable, Sendable, CustomStringConvertible {
         /// Every field of an event round-trips (locations, recurrence, RDATE/EXDATE, capacity,
@@ -49,11 +49,6 @@ public struct EventConformance: Sendable {
     /// Creates the suite. - Parameter makeStore: Returns a new, empty store each time.
     public init(makeStore: @escaping @Sendable () async throws -> any CommunityStore) {
         self.makeStore = makeStore
-    }
-
-    /// Runs every case, each against a fresh store.
-    public func runAll() async throws {
-        for testCase in Case.allCases { try await run(testCase) }
     }
 
     /// Runs one case against a fresh store.

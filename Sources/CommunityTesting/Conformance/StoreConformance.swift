@@ -13,7 +13,7 @@ import Foundation
 ///     try await StoreConformance { try MyStore(path: temporaryFile()) }.run(testCase)
 /// }
 /// ```
-public struct StoreConformance: Sendable {
+public struct StoreConformance: ConformanceSuite {
     /// The behaviours checked, one test each.
     public enum Case: String, CaseIterable, Sendable, CustomStringConvertible {
         /// Communities: insert, read by id and slug, update, slug and id uniqueness.
@@ -61,12 +61,6 @@ public struct StoreConformance: Sendable {
     /// - Parameter makeStore: Returns a new, empty store each time it is called.
     public init(makeStore: @escaping @Sendable () async throws -> any CommunityStore) {
         self.makeStore = makeStore
-    }
-
-    /// Runs every case in turn.
-    /// - Throws: The first ``ConformanceFailure``.
-    public func runAll() async throws {
-        for testCase in Case.allCases { try await run(testCase) }
     }
 
     /// Runs one case against a fresh store.
