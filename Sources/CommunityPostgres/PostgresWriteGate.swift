@@ -1,4 +1,5 @@
 #if Postgres
+import CommunityCore
 import Synchronization
 
 /// Adapts how many write transactions of one store run at once to the conflicts PostgreSQL
@@ -13,8 +14,7 @@ final class PostgresWriteGate: Sendable {
     private struct State {
         var limit: Double
         var active = 0
-        var waiters: [CheckedContinuation<Void, Never>] = []
-        var head = 0
+        var waiters = FIFOQueue<CheckedContinuation<Void, Never>>()
     }
 
     private let maximum: Double
@@ -33,7 +33,7 @@ final class PostgresWriteGate: Sendable {
     func acquire() async {
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             let admitted = state.withLock { state -> Bool in
-                if state.active < Int(state.limit), state.head == state.waiters.count {
+                if state.active < Int(state.limit), state.waiters.isEmpty {
                     state.active += 1
                     return true
                 }
@@ -50,14 +50,9 @@ final class PostgresWriteGate: Sendable {
             state.active -= 1
             state.limit = conflicted ? max(1, state.limit / 2) : min(maximum, state.limit + 1 / state.limit)
             var woken: [CheckedContinuation<Void, Never>] = []
-            while state.active < Int(state.limit), state.head < state.waiters.count {
-                woken.append(state.waiters[state.head])
-                state.head += 1
+            while state.active < Int(state.limit), let waiter = state.waiters.popFirst() {
+                woken.append(waiter)
                 state.active += 1
-            }
-            if state.head == state.waiters.count {
-                state.waiters.removeAll(keepingCapacity: true)
-                state.head = 0
             }
             return woken
         }

@@ -1,3 +1,4 @@
+import CommunityCore
 import Synchronization
 
 /// A fair (FIFO) counting semaphore for async code: `acquire()` suspends the task, not a thread.
@@ -8,19 +9,7 @@ import Synchronization
 final class AsyncSemaphore: Sendable {
     private struct State {
         var available: Int
-        var waiters: [CheckedContinuation<Void, Never>] = []
-        var head = 0
-
-        mutating func popWaiter() -> CheckedContinuation<Void, Never>? {
-            guard head < waiters.count else { return nil }
-            let waiter = waiters[head]
-            head += 1
-            if head > 64 && head * 2 > waiters.count {
-                waiters.removeFirst(head)
-                head = 0
-            }
-            return waiter
-        }
+        var waiters = FIFOQueue<CheckedContinuation<Void, Never>>()
     }
 
     private let state: Mutex<State>
@@ -32,14 +21,14 @@ final class AsyncSemaphore: Sendable {
     /// Suspends until a unit is available, then takes it.
     func acquire() async {
         let acquired = state.withLock { state -> Bool in
-            guard state.available > 0, state.head == state.waiters.count else { return false }
+            guard state.available > 0, state.waiters.isEmpty else { return false }
             state.available -= 1
             return true
         }
         if acquired { return }
         await withCheckedContinuation { continuation in
             let acquiredNow = state.withLock { state -> Bool in
-                if state.available > 0 && state.head == state.waiters.count {
+                if state.available > 0 && state.waiters.isEmpty {
                     state.available -= 1
                     return true
                 }
@@ -53,7 +42,7 @@ final class AsyncSemaphore: Sendable {
     /// Gives a unit back, handing it directly to the longest waiter if there is one.
     func release() {
         let waiter = state.withLock { state -> CheckedContinuation<Void, Never>? in
-            if let waiter = state.popWaiter() { return waiter }
+            if let waiter = state.waiters.popFirst() { return waiter }
             state.available += 1
             return nil
         }

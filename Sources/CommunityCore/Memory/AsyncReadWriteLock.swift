@@ -14,21 +14,9 @@ final class AsyncReadWriteLock: Sendable {
     private struct State {
         var readers = 0
         var writer = false
-        var waiters: [Waiter] = []
-        var head = 0
+        var waiters = FIFOQueue<Waiter>()
 
-        var hasWaiters: Bool { head < waiters.count }
-
-        mutating func popWaiter() -> Waiter? {
-            guard head < waiters.count else { return nil }
-            let waiter = waiters[head]
-            head += 1
-            if head > 64 && head * 2 > waiters.count {
-                waiters.removeFirst(head)
-                head = 0
-            }
-            return waiter
-        }
+        var hasWaiters: Bool { !waiters.isEmpty }
     }
 
     private let state = Mutex(State())
@@ -97,15 +85,15 @@ final class AsyncReadWriteLock: Sendable {
     private static func admit(_ state: inout State) -> [CheckedContinuation<Void, Never>] {
         guard !state.writer, state.hasWaiters else { return [] }
         var admitted: [CheckedContinuation<Void, Never>] = []
-        while state.hasWaiters {
-            switch state.waiters[state.head] {
+        while let next = state.waiters.first {
+            switch next {
             case .writer(let continuation):
                 guard state.readers == 0 && admitted.isEmpty else { return admitted }
-                _ = state.popWaiter()
+                _ = state.waiters.popFirst()
                 state.writer = true
                 return [continuation]
             case .reader(let continuation):
-                _ = state.popWaiter()
+                _ = state.waiters.popFirst()
                 state.readers += 1
                 admitted.append(continuation)
             }
