@@ -131,6 +131,10 @@ final class SQLiteDatabase {
                 code = withUnsafeBytes(of: &bytes) { raw in
                     sqlite3_bind_blob(statement, index, raw.baseAddress, 16, csqlite_transient())
                 }
+            case .blob(let bytes):
+                code = bytes.withUnsafeBytes { raw in
+                    sqlite3_bind_blob(statement, index, raw.baseAddress, Int32(raw.count), csqlite_transient())
+                }
             case .emptyBlob:
                 code = sqlite3_bind_zeroblob(statement, index, 0)
             case .afterEveryIdentifier:
@@ -152,6 +156,8 @@ enum SQLiteValue: Equatable {
     case text(String)
     /// An identifier as 16 big-endian bytes: `memcmp` order is ``Identifier`` order.
     case identifier(high: UInt64, low: UInt64)
+    /// Bytes of any length (a compact record).
+    case blob([UInt8])
     /// A zero-length blob: sorts before every identifier (the "no cursor" bound).
     case emptyBlob
     /// Seventeen 0xFF bytes: sorts after every identifier (the "no cursor" bound of a descending page).
@@ -194,17 +200,19 @@ struct SQLiteRow {
 
     func optionalText(_ column: Int32) -> String? { isNull(column) ? nil : text(column) }
 
-    /// The column as the value that would bind it back, or `nil` for a BLOB that is not an
-    /// identifier (16 bytes).
-    func value(_ column: Int32) -> SQLiteValue? {
+    /// The column as the value that would bind it back: a 16-byte BLOB as an identifier, any
+    /// other as bytes.
+    func value(_ column: Int32) -> SQLiteValue {
         switch sqlite3_column_type(statement, offset + column) {
         case SQLITE_NULL: return .null
         case SQLITE_INTEGER: return .integer(int64(column))
         case SQLITE_FLOAT: return .real(double(column))
         case SQLITE_TEXT: return .text(text(column))
         default:
-            guard let id = try? id(column, as: Never.self) else { return nil }
-            return .identifier(high: id.high, low: id.low)
+            if let id = try? id(column, as: Never.self) { return .identifier(high: id.high, low: id.low) }
+            let count = Int(sqlite3_column_bytes(statement, offset + column))
+            guard count > 0, let pointer = sqlite3_column_blob(statement, offset + column) else { return .blob([]) }
+            return .blob(Array(UnsafeRawBufferPointer(start: pointer, count: count)))
         }
     }
 

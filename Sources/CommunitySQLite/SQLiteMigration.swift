@@ -8,6 +8,16 @@ struct SQLiteMigration: Sendable {
     let summary: String
     /// The statements of the step.
     let sql: String
+    /// Work after the statements that SQL alone cannot do (records encoded in Swift), in the
+    /// same transaction.
+    let backfill: (@Sendable (SQLiteDatabase) throws -> Void)?
+
+    init(version: Int, summary: String, sql: String, backfill: (@Sendable (SQLiteDatabase) throws -> Void)? = nil) {
+        self.version = version
+        self.summary = summary
+        self.sql = sql
+        self.backfill = backfill
+    }
 }
 
 extension SQLiteMigration {
@@ -425,6 +435,10 @@ extension SQLiteMigration {
         SQLiteMigration(version: 4, summary: "events: RSVP policy (members, members and guests, hosts only)", sql: """
             ALTER TABLE events ADD COLUMN rsvp_policy TEXT NOT NULL DEFAULT 'members';
             """),
+        SQLiteMigration(version: 5, summary: "discussions: a compact record per thread and per post, the one column reads decode", sql: """
+            ALTER TABLE threads ADD COLUMN record BLOB;
+            ALTER TABLE posts ADD COLUMN record BLOB;
+            """, backfill: SQLiteRecords.writeCompactRecords),
     ]
 }
 
@@ -474,6 +488,7 @@ struct SQLiteMigrator {
             var applied: [Int] = []
             for migration in migrations where migration.version > current {
                 try database.executeScript(migration.sql)
+                try migration.backfill?(database)
                 try database.execute(
                     "INSERT INTO schema_version (version, summary, applied_at) VALUES (?, ?, ?)",
                     [.integer(Int64(migration.version)), .text(migration.summary), .real(now)])

@@ -95,10 +95,10 @@ enum SQLiteQueries {
         "SELECT \(SQLiteRecords.threadReadColumns) FROM threads WHERE space_id = ?1 AND pin_order IS NOT NULL AND deleted_at IS NULL ORDER BY pin_order, id"
 
     static let postsForward =
-        "SELECT \(SQLiteRecords.postColumns) FROM posts WHERE thread_id = ?1 AND number > ?2 ORDER BY number LIMIT ?3"
+        "SELECT \(SQLiteRecords.postReadColumns) FROM posts WHERE thread_id = ?1 AND number > ?2 ORDER BY number LIMIT ?3"
 
     static let postsBackward =
-        "SELECT \(SQLiteRecords.postColumns) FROM posts WHERE thread_id = ?1 AND number < ?2 ORDER BY number DESC LIMIT ?3"
+        "SELECT \(SQLiteRecords.postReadColumns) FROM posts WHERE thread_id = ?1 AND number < ?2 ORDER BY number DESC LIMIT ?3"
 
     /// Every space read mark of the member `?1` (a prefix of the primary key).
     static let spaceReadMarksOfMember =

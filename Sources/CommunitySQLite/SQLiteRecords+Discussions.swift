@@ -49,18 +49,23 @@ extension SQLiteRecords {
 
     // MARK: Thread
 
-    /// The stored columns of a thread; the last two are derived listing keys, written but not decoded.
+    /// The stored columns of a thread: the queried projections of its fields, the two derived
+    /// listing keys, and last the compact record reads decode (``record(_:)-(DiscussionThread)``).
     static let threadColumns = """
         id, community_id, space_id, author_id, author_is_staff, kind, title, tags, first_post_id, created_at, \
         last_activity_at, last_post_number, post_count, reaction_count, reply_count, pin_order, is_locked, is_closed, \
-        deleted_at, accepted_post_id, accepted_author_id, accepted_by_staff, accepted_by, accepted_at, last_activity_ms, created_ms
+        deleted_at, accepted_post_id, accepted_author_id, accepted_by_staff, accepted_by, accepted_at, last_activity_ms, created_ms, \
+        record
         """
-    static let threadColumnCount = 26
+    static let threadColumnCount = 27
     /// The offset of `title` in ``threadColumns``.
     static let threadTitleColumn = 6
-    /// The columns a thread row is decoded from: all but the two derived listing keys, which
-    /// reads never need (each selected column is work for SQLite on every row).
-    static let threadReadColumns = """
+    /// The column a thread row is decoded from: its compact record alone (each selected column
+    /// is work for SQLite on every row).
+    static let threadReadColumns = "record"
+    /// The columns ``threadFromColumns(_:)`` decodes: how threads were read before schema
+    /// version 5 gave them a compact record, kept to write that record for existing rows.
+    static let legacyThreadColumns = """
         id, community_id, space_id, author_id, author_is_staff, kind, title, tags, first_post_id, created_at, \
         last_activity_at, last_post_number, post_count, reaction_count, reply_count, pin_order, is_locked, is_closed, \
         deleted_at, accepted_post_id, accepted_author_id, accepted_by_staff, accepted_by, accepted_at
@@ -86,10 +91,12 @@ extension SQLiteRecords {
             .optionalID(answer?.postID), .optionalID(answer?.authorID), answer.map { bool($0.byStaff) } ?? .null,
             answer.map { principal($0.acceptedBy) } ?? .null, optionalDate(answer?.acceptedAt),
             .integer(ThreadPosition.key(of: thread, order: .latestActivity)), .integer(ThreadPosition.key(of: thread, order: .newest)),
+            record(thread),
         ]
     }
 
-    static func thread(_ row: SQLiteRow) throws -> DiscussionThread {
+    /// A thread from the ``legacyThreadColumns`` of a row (schema version 5's migration only).
+    static func threadFromColumns(_ row: SQLiteRow) throws -> DiscussionThread {
         var thread = DiscussionThread(
             id: try row.id(0), communityID: try row.id(1), spaceID: try row.id(2), authorID: try row.id(3),
             authorIsStaff: row.int64(4) != 0, kind: try enumeration(DiscussionThread.Kind.self, row, 5, field: "threads.kind"),
@@ -114,11 +121,21 @@ extension SQLiteRecords {
 
     // MARK: Post
 
+    /// The stored columns of a post: the queried projections of its fields, and last the
+    /// compact record reads decode with the body (``record(_:)-(Post)``).
     static let postColumns = """
+        id, community_id, space_id, thread_id, number, author_id, author_is_staff, body, excerpt, mentions, tags, links, \
+        in_reply_to, created_at, edited_at, deleted_at, deleted_by, hidden_at, reaction_counts, record
+        """
+    static let postColumnCount = 20
+    /// The columns a post row is decoded from (``post(_:)``).
+    static let postReadColumns = "record, body"
+    /// The columns ``postFromColumns(_:)`` decodes: how posts were read before schema version 5
+    /// gave them a compact record, kept to write that record for existing rows.
+    static let legacyPostColumns = """
         id, community_id, space_id, thread_id, number, author_id, author_is_staff, body, excerpt, mentions, tags, links, \
         in_reply_to, created_at, edited_at, deleted_at, deleted_by, hidden_at, reaction_counts
         """
-    static let postColumnCount = 19
 
     static func values(_ post: Post) throws -> [SQLiteValue] {
         [
@@ -126,10 +143,12 @@ extension SQLiteRecords {
             .optionalID(post.authorID), bool(post.authorIsStaff), .text(post.body), .text(post.excerpt), try json(post.mentions),
             try json(post.tags), try json(post.links), .optionalID(post.inReplyTo), date(post.createdAt), optionalDate(post.editedAt),
             optionalDate(post.deletedAt), post.deletedBy.map(principal) ?? .null, optionalDate(post.hiddenAt), try json(post.reactionCounts),
+            record(post),
         ]
     }
 
-    static func post(_ row: SQLiteRow) throws -> Post {
+    /// A post from the ``legacyPostColumns`` of a row (schema version 5's migration only).
+    static func postFromColumns(_ row: SQLiteRow) throws -> Post {
         var post = Post(
             id: try row.id(0), communityID: try row.id(1), spaceID: try row.id(2), threadID: try row.id(3), number: Int(row.int64(4)),
             authorID: try row.optionalID(5), authorIsStaff: row.int64(6) != 0, body: row.text(7), excerpt: row.text(8),

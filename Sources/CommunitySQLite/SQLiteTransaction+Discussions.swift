@@ -54,7 +54,7 @@ extension SQLiteTransaction: DiscussionWriteTransaction {
     func post(_ id: PostID, in community: CommunityID) async throws -> Post? {
         try run { db in
             try db.queryFirst(
-                "SELECT \(SQLiteRecords.postColumns) FROM posts WHERE id = ? AND community_id = ?",
+                "SELECT \(SQLiteRecords.postReadColumns) FROM posts WHERE id = ? AND community_id = ?",
                 [.id(id), .id(community)], row: SQLiteRecords.post)
         }
     }

@@ -121,15 +121,20 @@ import Testing
                 try await tx.insert(community)
                 try await tx.insert(space)
                 try await tx.insert(member)
-                try await #require(tx as? any DiscussionWriteTransaction).insert(thread)
             }
         }
+        // The thread as the version-2 schema stored it: its columns, without the compact record.
+        let legacy = try SQLiteDatabase(path: path, create: false, busyTimeout: .seconds(1))
+        let columns = SQLiteRecords.threadColumns.split(separator: ",").dropLast().joined(separator: ",")
+        try legacy.execute(
+            "INSERT INTO threads (\(columns)) VALUES (\(SQLiteRecords.placeholders(SQLiteRecords.threadColumnCount - 1)))",
+            Array(try SQLiteRecords.values(thread).dropLast()))
         #expect(try rawQuery(path, "SELECT max(version) FROM schema_version") == [["2"]])
         let present = Set(try rawQuery(path, "SELECT name FROM sqlite_master WHERE type = 'table'").map { $0[0] })
         #expect(present.isDisjoint(with: Self.eventTables))
 
         let store = try SQLiteCommunityStore(path: path)
-        #expect(try rawQuery(path, "SELECT version FROM schema_version ORDER BY version") == [["1"], ["2"], ["3"], ["4"]])
+        #expect(try rawQuery(path, "SELECT version FROM schema_version ORDER BY version") == SQLiteMigration.all.map { [String($0.version)] })
         let tables = Set(try rawQuery(path, "SELECT name FROM sqlite_master WHERE type = 'table'").map { $0[0] })
         #expect(tables.isSuperset(of: Self.eventTables))
         #expect(try await store.read { try await $0.member(member.id, in: community.id) } == member)
