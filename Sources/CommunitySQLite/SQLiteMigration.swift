@@ -435,9 +435,15 @@ extension SQLiteMigration {
         SQLiteMigration(version: 4, summary: "events: RSVP policy (members, members and guests, hosts only)", sql: """
             ALTER TABLE events ADD COLUMN rsvp_policy TEXT NOT NULL DEFAULT 'members';
             """),
+        // The latest-activity index covers the default listing and the unread tally (every
+        // column they read, `deleted_at` included so SQLite can tell): they never visit the
+        // table. A reply moves `last_activity_ms`, so it rewrote this entry already.
         SQLiteMigration(version: 5, summary: "discussions: a compact record per thread and per post, the one column reads decode", sql: """
             ALTER TABLE threads ADD COLUMN record BLOB;
             ALTER TABLE posts ADD COLUMN record BLOB;
+            DROP INDEX threads_by_activity;
+            CREATE INDEX threads_by_activity ON threads(space_id, last_activity_ms, id, last_activity_at, last_post_number, deleted_at, record)
+                WHERE deleted_at IS NULL;
             """, backfill: SQLiteRecords.writeCompactRecords),
     ]
 }

@@ -144,8 +144,8 @@ import Testing
         try await expectStored([thread], [post], in: store, community: world.community.id)
     }
 
-    /// A database at schema version 4 (threads and posts without records) opens at version 5
-    /// with every row's record written from its columns.
+    /// A database at schema version 4 (threads and posts without records, the version-2
+    /// listing index) opens at version 5 with every row's record written from its columns.
     @Test func aVersion4DatabaseGainsTheRecords() async throws {
         let path = folder.path()
         let (world, threads, posts): (DiscussionWorld, [DiscussionThread], [Post])
@@ -154,7 +154,9 @@ import Testing
             (world, threads, posts) = try await storeRandomDiscussions(in: store, seed: 11)
         }
         try rawExecute(path, """
+            DROP INDEX threads_by_activity;
             ALTER TABLE threads DROP COLUMN record; ALTER TABLE posts DROP COLUMN record;
+            CREATE INDEX threads_by_activity ON threads(space_id, last_activity_ms, id) WHERE deleted_at IS NULL;
             DELETE FROM schema_version WHERE version >= 5;
             """)
         #expect(try rawQuery(path, "SELECT max(version) FROM schema_version") == [["4"]])

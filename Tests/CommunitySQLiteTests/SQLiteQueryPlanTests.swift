@@ -112,6 +112,15 @@ import Testing
         #expect(plan.count == 1 && plan[0].contains("USING COVERING INDEX"), "\(plan)")
     }
 
+    /// The default listing (latest activity) and the unread tally read the covering
+    /// `threads_by_activity` index alone, never the thread rows.
+    @Test func latestActivityListingAndUnreadTallyAreCovered() throws {
+        let listing = try Self.plan(of: SQLiteQueries.threadsPage(.latestActivity))
+        #expect(listing.count == 1 && listing[0].contains("USING COVERING INDEX threads_by_activity"), "\(listing)")
+        let tally = try Self.plan(of: SQLiteQueries.unreadTally)
+        #expect(tally.contains { $0.hasPrefix("SEARCH t USING COVERING INDEX threads_by_activity") }, "\(tally)")
+    }
+
     /// Search: the FTS5 index answers the MATCH and ranks (`VIRTUAL TABLE INDEX …:M…`); the
     /// candidates are joined to posts and threads by key, and the only other scans are of the
     /// bound lists (`json_each`).
