@@ -70,15 +70,10 @@ enum SQLiteQueries {
     /// Every stored column of the thread `?1` in community `?2`, in ``SQLiteRecords/threadColumns`` order.
     static let storedThread = "SELECT \(SQLiteRecords.threadColumns) FROM threads WHERE id = ?1 AND community_id = ?2"
 
-    /// `UPDATE table SET b = ?2, d = ?3 WHERE a = ?1`: only the columns at `changed` (offsets in
-    /// `columns`, whose first is the key). SQLite rewrites the entries of every index over an
-    /// assigned column, changed or not, so assigning only what changed keeps a reply from
-    /// touching the listing indexes of keys it does not move.
-    static func update(_ table: String, columns: String, changed: [Int]) -> String {
-        let names = columns.split(separator: ",").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
-        let assignments = changed.enumerated().map { "\(names[$0.element]) = ?\($0.offset + 2)" }.joined(separator: ", ")
-        return "UPDATE \(table) SET \(assignments) WHERE \(names[0]) = ?1"
-    }
+    /// The thread updates that assign only the columns that changed. SQLite rewrites the entries
+    /// of every index over an assigned column, changed or not, so assigning only what changed
+    /// keeps a reply from touching the listing indexes of keys it does not move.
+    static let threadUpdates = PartialUpdateStatements(table: "threads", columns: SQLiteRecords.threadColumns)
 
     /// Replaces every column of the post `?1` (parameters in ``SQLiteRecords/postColumns`` order).
     static let updatePost = "UPDATE posts SET \(assignments(SQLiteRecords.postColumns)) WHERE id = ?1"

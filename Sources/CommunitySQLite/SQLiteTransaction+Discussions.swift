@@ -217,7 +217,7 @@ extension SQLiteTransaction: DiscussionWriteTransaction {
             let changed = values.indices.dropFirst().filter { stored[$0] != values[$0] }
             guard !changed.isEmpty else { return }
             try db.execute(
-                SQLiteQueries.update("threads", columns: SQLiteRecords.threadColumns, changed: changed), [values[0]] + changed.map { values[$0] })
+                SQLiteQueries.threadUpdates.sql(changed: changed), [values[0]] + changed.map { values[$0] })
             if changed.contains(SQLiteRecords.threadTitleColumn) { try Self.reindex(db, post: thread.firstPostID) }
         }
     }

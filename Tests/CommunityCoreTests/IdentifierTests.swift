@@ -41,4 +41,36 @@ import Testing
         #expect(first == second)
         #expect(first == first.sorted())
     }
+
+    /// The hand-written text form and parser agree with Foundation's `UUID` on random
+    /// identifiers in any case, and on thousands of near-miss strings (a character replaced,
+    /// removed or added): exactly the canonical `8-4-4-4-12` hex shapes parse.
+    @Test func textFormMatchesFoundation() {
+        var rng = SplitMix64(seed: 2026)
+        let alphabet = Array("0123456789abcdefABCDEFgG-{} xz\u{e9}")
+        for _ in 0..<2_000 {
+            let id = MemberID(high: rng.next(), low: rng.next())
+            #expect(id.description == id.uuid.uuidString.lowercased())
+            #expect(MemberID(id.uuid.uuidString) == id)
+            var text = Array(rng.next() % 2 == 0 ? id.description : id.uuid.uuidString)
+            switch rng.next() % 3 {
+            case 0: text[Int(rng.next() % UInt64(text.count))] = alphabet[Int(rng.next() % UInt64(alphabet.count))]
+            case 1: text.remove(at: Int(rng.next() % UInt64(text.count)))
+            default: text.insert(alphabet[Int(rng.next() % UInt64(alphabet.count))], at: Int(rng.next() % UInt64(text.count + 1)))
+            }
+            let mutated = String(text)
+            // Foundation's parser is laxer (it reads each byte pair with `sscanf`, so a space or
+            // a sign may stand for a digit); the canonical shape is what both accept alike.
+            let isCanonical = text.count == 36 && text.enumerated().allSatisfy { offset, character in
+                [8, 13, 18, 23].contains(offset) ? character == "-" : character.isHexDigit && character.isASCII
+            }
+            if isCanonical || MemberID(mutated) != nil {
+                #expect(MemberID(mutated) == UUID(uuidString: mutated).map(MemberID.init), "\(mutated)")
+            }
+            #expect((MemberID(mutated) != nil) == isCanonical, "\(mutated)")
+        }
+        #expect(MemberID("") == nil)
+        #expect(MemberID("00000000-0000-0000-0000-000000000000") == MemberID(high: 0, low: 0))
+        #expect(MemberID("FFFFFFFF-FFFF-FFFF-FFFF-FFFFFFFFFFFF") == MemberID(high: .max, low: .max))
+    }
 }

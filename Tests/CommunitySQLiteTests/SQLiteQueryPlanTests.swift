@@ -48,7 +48,7 @@ import Testing
         ("post by thread and number", "SELECT 1 FROM posts WHERE thread_id = ? AND number = ?"),
         ("post by id", "SELECT body FROM posts WHERE id = ? AND community_id = ?"),
         ("stored thread", SQLiteQueries.storedThread),
-        ("update of a reply's thread columns", SQLiteQueries.update("threads", columns: SQLiteRecords.threadColumns, changed: [10, 11, 12, 14, 24])),
+        ("update of a reply's thread columns", SQLiteQueries.threadUpdates.sql(changed: [10, 11, 12, 14, 24, 26])),
         ("update post", SQLiteQueries.updatePost),
         ("follow check", "SELECT 1 FROM follows WHERE target_kind = ? AND target_id = ? AND member_id = ?"),
         ("search document", "SELECT p.seq, t.title FROM posts p LEFT JOIN threads t ON t.id = p.thread_id WHERE p.id = ?"),

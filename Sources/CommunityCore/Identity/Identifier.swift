@@ -30,10 +30,35 @@ public struct Identifier<Subject>: Hashable, Comparable, Sendable, CustomStringC
         self.low = [b.8, b.9, b.10, b.11, b.12, b.13, b.14, b.15].reduce(0) { $0 << 8 | UInt64($1) }
     }
 
-    /// Parses the canonical UUID text form; `nil` if `description` is not a UUID.
+    /// Parses the canonical UUID text form (`8-4-4-4-12` hex digits, either case); `nil` if
+    /// `description` is not a UUID.
     public init?(_ description: String) {
-        guard let uuid = UUID(uuidString: description) else { return nil }
-        self.init(uuid)
+        var text = description
+        guard let parsed = text.withUTF8(Self.parse) else { return nil }
+        self = parsed
+    }
+
+    /// The identifier in 36 bytes of canonical UUID text, or `nil`.
+    private static func parse(_ utf8: UnsafeBufferPointer<UInt8>) -> Identifier? {
+        guard utf8.count == 36 else { return nil }
+        var words: (UInt64, UInt64) = (0, 0)
+        var digits = 0
+        for (offset, byte) in utf8.enumerated() {
+            if offset == 8 || offset == 13 || offset == 18 || offset == 23 {
+                guard byte == UInt8(ascii: "-") else { return nil }
+                continue
+            }
+            let value: UInt8
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): value = byte &- UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): value = byte &- UInt8(ascii: "a") &+ 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): value = byte &- UInt8(ascii: "A") &+ 10
+            default: return nil
+            }
+            if digits < 16 { words.0 = words.0 << 4 | UInt64(value) } else { words.1 = words.1 << 4 | UInt64(value) }
+            digits += 1
+        }
+        return Identifier(high: words.0, low: words.1)
     }
 
     /// The identifier as a Foundation `UUID`.
@@ -52,7 +77,20 @@ public struct Identifier<Subject>: Hashable, Comparable, Sendable, CustomStringC
 
     /// The lowercase canonical UUID text, e.g. `0192f3a4-5b6c-7d8e-9f01-23456789abcd`.
     public var description: String {
-        uuid.uuidString.lowercased()
+        String(unsafeUninitializedCapacity: 36) { buffer in
+            var index = 0
+            for digit in 0..<32 {
+                if digit == 8 || digit == 12 || digit == 16 || digit == 20 {
+                    buffer[index] = UInt8(ascii: "-")
+                    index += 1
+                }
+                let word = digit < 16 ? high : low
+                let nibble = UInt8(truncatingIfNeeded: word >> UInt64(60 - 4 * (digit % 16))) & 0xF
+                buffer[index] = nibble < 10 ? UInt8(ascii: "0") &+ nibble : UInt8(ascii: "a") &+ (nibble &- 10)
+                index += 1
+            }
+            return index
+        }
     }
 
     /// Orders identifiers by creation time, then by their random part.
