@@ -102,6 +102,29 @@ struct CompactRecordReader {
         return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + length]), as: UTF8.self)
     }
 
+    /// A string written by ``CompactRecordWriter/string(_:sharingPrefixWith:)`` with the same
+    /// `base` (whose bytes are `baseBytes`).
+    mutating func string(sharingPrefixWith base: String, baseBytes: UnsafeBufferPointer<UInt8>) throws(SQLiteError) -> String {
+        let shared = try varint()
+        guard shared <= UInt64(baseBytes.count) else { throw Self.corrupt("a stored \(subject) record shares more bytes than its base has") }
+        let rest = try count()
+        defer { offset += rest }
+        let prefix = UnsafeBufferPointer(rebasing: baseBytes[..<Int(shared)])
+        let suffix = UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + rest])
+        if rest == 0 {
+            // A prefix of the base that ends between characters: a slice, with no bytes to validate.
+            let end = base.utf8.index(base.utf8.startIndex, offsetBy: Int(shared))
+            if let scalarEnd = end.samePosition(in: base.unicodeScalars) { return String(base.unicodeScalars[..<scalarEnd]) }
+            return String(decoding: prefix, as: UTF8.self)
+        }
+        if shared == 0 { return String(decoding: suffix, as: UTF8.self) }
+        var joined = [UInt8]()
+        joined.reserveCapacity(prefix.count + rest)
+        joined.append(contentsOf: prefix)
+        joined.append(contentsOf: suffix)
+        return String(decoding: joined, as: UTF8.self)
+    }
+
     mutating func strings() throws(SQLiteError) -> [String] {
         let total = try count()
         guard total > 0 else { return [] }

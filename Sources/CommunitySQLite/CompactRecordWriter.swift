@@ -57,6 +57,23 @@ struct CompactRecordWriter {
         }
     }
 
+    /// `value` as the byte count it shares with the start of `base`, then its other bytes: an
+    /// excerpt that begins like its body costs a few bytes. The split may fall inside a
+    /// character; the reader joins the bytes back before making a string.
+    mutating func string(_ value: String, sharingPrefixWith base: String) {
+        var text = value, baseText = base
+        text.withUTF8 { utf8 in
+            baseText.withUTF8 { baseUTF8 in
+                var shared = 0
+                let limit = min(utf8.count, baseUTF8.count)
+                while shared < limit, utf8[shared] == baseUTF8[shared] { shared += 1 }
+                varint(UInt64(shared))
+                varint(UInt64(utf8.count - shared))
+                bytes.append(contentsOf: utf8[shared...])
+            }
+        }
+    }
+
     mutating func strings(_ values: [String]) {
         varint(UInt64(values.count))
         for value in values { string(value) }

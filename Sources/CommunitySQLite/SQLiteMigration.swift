@@ -11,12 +11,15 @@ struct SQLiteMigration: Sendable {
     /// Work after the statements that SQL alone cannot do (records encoded in Swift), in the
     /// same transaction.
     let backfill: (@Sendable (SQLiteDatabase) throws -> Void)?
+    /// Statements after the backfill (dropping what it read).
+    let cleanup: String
 
-    init(version: Int, summary: String, sql: String, backfill: (@Sendable (SQLiteDatabase) throws -> Void)? = nil) {
+    init(version: Int, summary: String, sql: String, backfill: (@Sendable (SQLiteDatabase) throws -> Void)? = nil, cleanup: String = "") {
         self.version = version
         self.summary = summary
         self.sql = sql
         self.backfill = backfill
+        self.cleanup = cleanup
     }
 }
 
@@ -437,14 +440,25 @@ extension SQLiteMigration {
             """),
         // The latest-activity index covers the default listing and the unread tally (every
         // column they read, `deleted_at` included so SQLite can tell): they never visit the
-        // table. A reply moves `last_activity_ms`, so it rewrote this entry already.
+        // table. A reply moves `last_activity_ms`, so it rewrote this entry already. The post
+        // columns no query reads live in the record alone, which keeps post rows short.
         SQLiteMigration(version: 5, summary: "discussions: a compact record per thread and per post, the one column reads decode", sql: """
             ALTER TABLE threads ADD COLUMN record BLOB;
             ALTER TABLE posts ADD COLUMN record BLOB;
             DROP INDEX threads_by_activity;
             CREATE INDEX threads_by_activity ON threads(space_id, last_activity_ms, id, last_activity_at, last_post_number, deleted_at, record)
                 WHERE deleted_at IS NULL;
-            """, backfill: SQLiteRecords.writeCompactRecords),
+            """, backfill: SQLiteRecords.writeCompactRecords, cleanup: """
+            ALTER TABLE posts DROP COLUMN author_is_staff;
+            ALTER TABLE posts DROP COLUMN excerpt;
+            ALTER TABLE posts DROP COLUMN mentions;
+            ALTER TABLE posts DROP COLUMN tags;
+            ALTER TABLE posts DROP COLUMN links;
+            ALTER TABLE posts DROP COLUMN in_reply_to;
+            ALTER TABLE posts DROP COLUMN edited_at;
+            ALTER TABLE posts DROP COLUMN deleted_by;
+            ALTER TABLE posts DROP COLUMN reaction_counts;
+            """),
     ]
 }
 
@@ -495,6 +509,7 @@ struct SQLiteMigrator {
             for migration in migrations where migration.version > current {
                 try database.executeScript(migration.sql)
                 try migration.backfill?(database)
+                if !migration.cleanup.isEmpty { try database.executeScript(migration.cleanup) }
                 try database.execute(
                     "INSERT INTO schema_version (version, summary, applied_at) VALUES (?, ?, ?)",
                     [.integer(Int64(migration.version)), .text(migration.summary), .real(now)])

@@ -13,7 +13,8 @@ import Foundation
 ///
 /// Post record, format 1 (everything but the body, which has its own column): the ids (post,
 /// community, space, thread); the number; a flag byte (``PostFlag``); when flagged the author;
-/// the excerpt, mentions, tags and links; when flagged the post replied to; the creation
+/// the excerpt (as the bytes it shares with the start of the body, then the rest), mentions,
+/// tags and links; when flagged the post replied to; the creation
 /// instant; then, when flagged, the edit and deletion instants, who deleted, the hiding
 /// instant; last the reaction counts by emoji, in emoji order.
 extension SQLiteRecords {
@@ -130,7 +131,7 @@ extension SQLiteRecords {
         if post.hiddenAt != nil { flags |= PostFlag.isHidden }
         writer.byte(flags)
         if let author = post.authorID { writer.id(author) }
-        writer.string(post.excerpt)
+        writer.string(post.excerpt, sharingPrefixWith: post.body)
         writer.varint(UInt64(post.mentions.count))
         for mention in post.mentions { writer.id(mention) }
         writer.strings(post.tags); writer.strings(post.links)
@@ -150,7 +151,11 @@ extension SQLiteRecords {
 
     /// The post whose compact record is in column 0 and body in column 1 (``postReadColumns``).
     static func post(_ row: SQLiteRow) throws -> Post {
-        let body = row.text(1)
+        try row.withText(1) { body in try post(row, body: body) }
+    }
+
+    private static func post(_ row: SQLiteRow, body bodyBytes: UnsafeBufferPointer<UInt8>) throws -> Post {
+        let body = String(decoding: bodyBytes, as: UTF8.self)
         return try CompactRecordReader.read(row, 0, subject: "post", version: postRecordFormat) { reader throws(SQLiteError) in
             let id: PostID = try reader.id(), community: CommunityID = try reader.id(), space: SpaceID = try reader.id()
             let thread: ThreadID = try reader.id()
@@ -158,7 +163,7 @@ extension SQLiteRecords {
             let flags = try reader.byte()
             guard flags & ~PostFlag.all == 0 else { throw corrupt("a stored post record has unknown flags \(flags)") }
             let author: MemberID? = flags & PostFlag.hasAuthor != 0 ? try reader.id() : nil
-            let excerpt = try reader.string()
+            let excerpt = try reader.string(sharingPrefixWith: body, baseBytes: bodyBytes)
             let mentionCount = try reader.count()
             var mentions: [MemberID] = []
             mentions.reserveCapacity(mentionCount)

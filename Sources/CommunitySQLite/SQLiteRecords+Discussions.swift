@@ -121,28 +121,24 @@ extension SQLiteRecords {
 
     // MARK: Post
 
-    /// The stored columns of a post: the queried projections of its fields, and last the
-    /// compact record reads decode with the body (``record(_:)-(Post)``).
-    static let postColumns = """
-        id, community_id, space_id, thread_id, number, author_id, author_is_staff, body, excerpt, mentions, tags, links, \
-        in_reply_to, created_at, edited_at, deleted_at, deleted_by, hidden_at, reaction_counts, record
-        """
-    static let postColumnCount = 20
+    /// The stored columns of a post: the ones queries filter, join or index on, the body (the
+    /// search index is written from it), and last the compact record of every other field,
+    /// which reads decode with the body (``record(_:)-(Post)``).
+    static let postColumns = "id, community_id, space_id, thread_id, number, author_id, body, created_at, deleted_at, hidden_at, record"
+    static let postColumnCount = 11
     /// The columns a post row is decoded from (``post(_:)``).
     static let postReadColumns = "record, body"
-    /// The columns ``postFromColumns(_:)`` decodes: how posts were read before schema version 5
-    /// gave them a compact record, kept to write that record for existing rows.
+    /// The columns ``postFromColumns(_:)`` decodes: how posts were stored and read before schema
+    /// version 5 moved them into a compact record, kept to write that record for existing rows.
     static let legacyPostColumns = """
         id, community_id, space_id, thread_id, number, author_id, author_is_staff, body, excerpt, mentions, tags, links, \
         in_reply_to, created_at, edited_at, deleted_at, deleted_by, hidden_at, reaction_counts
         """
 
-    static func values(_ post: Post) throws -> [SQLiteValue] {
+    static func values(_ post: Post) -> [SQLiteValue] {
         [
             .id(post.id), .id(post.communityID), .id(post.spaceID), .id(post.threadID), .integer(Int64(post.number)),
-            .optionalID(post.authorID), bool(post.authorIsStaff), .text(post.body), .text(post.excerpt), try json(post.mentions),
-            try json(post.tags), try json(post.links), .optionalID(post.inReplyTo), date(post.createdAt), optionalDate(post.editedAt),
-            optionalDate(post.deletedAt), post.deletedBy.map(principal) ?? .null, optionalDate(post.hiddenAt), try json(post.reactionCounts),
+            .optionalID(post.authorID), .text(post.body), date(post.createdAt), optionalDate(post.deletedAt), optionalDate(post.hiddenAt),
             record(post),
         ]
     }

@@ -223,7 +223,7 @@ extension SQLiteTransaction: DiscussionWriteTransaction {
     }
 
     func insert(_ post: Post) async throws {
-        let values = try SQLiteRecords.values(post)
+        let values = SQLiteRecords.values(post)
         try runWrite { db in
             // Both uniqueness checks and the thread (whose title a first post's document needs) in one read.
             let checks = try db.queryFirst(
@@ -245,7 +245,7 @@ extension SQLiteTransaction: DiscussionWriteTransaction {
     }
 
     func update(_ post: Post) async throws {
-        let values = try SQLiteRecords.values(post)
+        let values = SQLiteRecords.values(post)
         try runWrite { db in
             // What the search document depends on, before the update.
             guard let old = try db.queryFirst(

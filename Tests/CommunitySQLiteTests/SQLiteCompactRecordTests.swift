@@ -13,7 +13,7 @@ import Testing
 
     init() throws { folder = try TemporaryFolder() }
 
-    static let texts = ["", "A thread", "Un événement à Paris", "日本語のタイトル", "emoji 🧑‍💻 and \"quotes\"\n\\", String(repeating: "long ", count: 100)]
+    static let texts = ["", "A thread", "Un événement à Paris", "Un évènement", "é", "è", "日本語のタイトル", "emoji 🧑‍💻 and \"quotes\"\n\\", String(repeating: "long ", count: 100)]
 
     func randomThread(_ space: Space, authors: [MemberID], _ rng: inout SplitMix64) -> DiscussionThread {
         let kind = DiscussionThread.Kind.allCases.randomElement(using: &rng) ?? .discussion
@@ -39,12 +39,25 @@ import Testing
         return thread
     }
 
+    /// An excerpt that shares all, some, or none of the body's first bytes, or diverges inside
+    /// a character (`é` and `è` share their first UTF-8 byte).
+    static func excerpt(of body: String, _ rng: inout SplitMix64) -> String {
+        let prefix = String(body.prefix(Int.random(in: 0...200, using: &rng)))
+        switch rng.next() % 5 {
+        case 0: return prefix
+        case 1: return prefix + "…"
+        case 2: return texts.randomElement(using: &rng) ?? ""
+        case 3: return prefix + "è"
+        default: return "Un événement"
+        }
+    }
+
     func randomPost(_ thread: DiscussionThread, number: Int, authors: [MemberID], _ rng: inout SplitMix64) -> Post {
         let body = Self.texts.randomElement(using: &rng) ?? ""
         var post = Post(
             id: number == 1 ? thread.firstPostID : f.id(), communityID: thread.communityID, spaceID: thread.spaceID, threadID: thread.id,
             number: number, authorID: Bool.random(using: &rng) ? authors.randomElement(using: &rng) : nil,
-            authorIsStaff: Bool.random(using: &rng), body: body, excerpt: String(body.prefix(Int.random(in: 0...200, using: &rng))),
+            authorIsStaff: Bool.random(using: &rng), body: body, excerpt: Self.excerpt(of: body, &rng),
             mentions: Array(authors.shuffled(using: &rng).prefix(Int.random(in: 0...3, using: &rng))),
             tags: Array(["swift", "à-paris"].prefix(Int.random(in: 0...2, using: &rng))),
             links: Bool.random(using: &rng) ? ["https://example.com/a?b=c"] : [],
@@ -58,9 +71,7 @@ import Testing
     }
 
     /// 60 random threads with 3 random posts each, covering every optional field and flag.
-    func storeRandomDiscussions(in store: SQLiteCommunityStore, seed: UInt64) async throws -> (DiscussionWorld, [DiscussionThread], [Post]) {
-        let world = DiscussionWorld(f)
-        try await world.store(in: store)
+    func randomDiscussions(_ world: DiscussionWorld, seed: UInt64) -> ([DiscussionThread], [Post]) {
         var rng = SplitMix64(seed: seed)
         let authors = world.members.map(\.id)
         var threads: [DiscussionThread] = []
@@ -70,6 +81,13 @@ import Testing
             threads.append(thread)
             posts += (1...3).map { randomPost(thread, number: $0, authors: authors, &rng) }
         }
+        return (threads, posts)
+    }
+
+    func storeRandomDiscussions(in store: SQLiteCommunityStore, seed: UInt64) async throws -> (DiscussionWorld, [DiscussionThread], [Post]) {
+        let world = DiscussionWorld(f)
+        try await world.store(in: store)
+        let (threads, posts) = randomDiscussions(world, seed: seed)
         try await store.write { tx in
             let discussions = try #require(tx as? any DiscussionWriteTransaction)
             for thread in threads { try await discussions.insert(thread) }
@@ -144,27 +162,49 @@ import Testing
         try await expectStored([thread], [post], in: store, community: world.community.id)
     }
 
-    /// A database at schema version 4 (threads and posts without records, the version-2
-    /// listing index) opens at version 5 with every row's record written from its columns.
+    /// A database at schema version 4 (threads and posts as that schema stored them, in columns)
+    /// opens at version 5 with every row's record written from its columns, and the post columns
+    /// that moved into the record gone.
     @Test func aVersion4DatabaseGainsTheRecords() async throws {
         let path = folder.path()
-        let (world, threads, posts): (DiscussionWorld, [DiscussionThread], [Post])
+        let world = DiscussionWorld(f)
         do {
-            let store = try SQLiteCommunityStore(path: path)
-            (world, threads, posts) = try await storeRandomDiscussions(in: store, seed: 11)
+            let store = try SQLiteCommunityStore(path: path, configuration: .init(), migrations: SQLiteMigration.all.filter { $0.version <= 4 })
+            try await world.store(in: store)
         }
-        try rawExecute(path, """
-            DROP INDEX threads_by_activity;
-            ALTER TABLE threads DROP COLUMN record; ALTER TABLE posts DROP COLUMN record;
-            CREATE INDEX threads_by_activity ON threads(space_id, last_activity_ms, id) WHERE deleted_at IS NULL;
-            DELETE FROM schema_version WHERE version >= 5;
-            """)
+        let (threads, posts) = randomDiscussions(world, seed: 11)
+        let legacy = try SQLiteDatabase(path: path, create: false, busyTimeout: .seconds(1))
+        let threadColumns = SQLiteRecords.threadColumns.split(separator: ",").dropLast().joined(separator: ",")
+        for thread in threads {
+            try legacy.execute(
+                "INSERT INTO threads (\(threadColumns)) VALUES (\(SQLiteRecords.placeholders(SQLiteRecords.threadColumnCount - 1)))",
+                Array(try SQLiteRecords.values(thread).dropLast()))
+        }
+        for post in posts {
+            try legacy.execute("INSERT INTO posts (\(SQLiteRecords.legacyPostColumns)) VALUES (\(SQLiteRecords.placeholders(19)))", try Self.legacyValues(post))
+        }
         #expect(try rawQuery(path, "SELECT max(version) FROM schema_version") == [["4"]])
+
         let store = try SQLiteCommunityStore(path: path)
         #expect(try rawQuery(path, "SELECT max(version) FROM schema_version") == [[String(SQLiteMigration.all.count)]])
         #expect(try rawQuery(path, "SELECT count(*) FROM threads WHERE record IS NULL") == [["0"]])
         #expect(try rawQuery(path, "SELECT count(*) FROM posts WHERE record IS NULL") == [["0"]])
+        #expect(try rawQuery(path, "SELECT group_concat(name, ' ') FROM pragma_table_info('posts')") == [[
+            SQLiteRecords.postColumns.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "id community_id", with: "seq id community_id")
+        ]])
         try await expectStored(threads, posts, in: store, community: world.community.id)
+    }
+
+    /// A post's values in ``SQLiteRecords/legacyPostColumns`` order, as schema versions 2–4 stored them.
+    static func legacyValues(_ post: Post) throws -> [SQLiteValue] {
+        [
+            .id(post.id), .id(post.communityID), .id(post.spaceID), .id(post.threadID), .integer(Int64(post.number)),
+            .optionalID(post.authorID), SQLiteRecords.bool(post.authorIsStaff), .text(post.body), .text(post.excerpt),
+            try SQLiteRecords.json(post.mentions), try SQLiteRecords.json(post.tags), try SQLiteRecords.json(post.links),
+            .optionalID(post.inReplyTo), SQLiteRecords.date(post.createdAt), SQLiteRecords.optionalDate(post.editedAt),
+            SQLiteRecords.optionalDate(post.deletedAt), post.deletedBy.map(SQLiteRecords.principal) ?? .null,
+            SQLiteRecords.optionalDate(post.hiddenAt), try SQLiteRecords.json(post.reactionCounts),
+        ]
     }
 }
 
