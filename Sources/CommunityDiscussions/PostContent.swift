@@ -47,8 +47,19 @@ public struct PostContent: Hashable, Sendable {
         return values.filter { seen.insert($0).inserted }
     }
 
-    /// The text without fenced code blocks and inline code spans.
+    /// The text without fenced code blocks and inline code spans. Without a backtick there is no
+    /// code: every line comes back as it was, each ending in a newline.
     static func removingCode(_ text: String) -> String {
+        Self.contains(text, UInt8(ascii: "`")) ? removingCodeByLine(text) : text + "\n"
+    }
+
+    /// Whether the text's UTF-8 holds `byte` (an ASCII byte is never part of another character's encoding).
+    static func contains(_ text: String, _ byte: UInt8) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { $0.contains(byte) } ?? text.utf8.contains(byte)
+    }
+
+    /// ``removingCode(_:)`` line by line, for any text.
+    static func removingCodeByLine(_ text: String) -> String {
         var output = ""
         var inFence = false
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -72,8 +83,15 @@ public struct PostContent: Hashable, Sendable {
         character.isASCII && (character.isLetter || character.isNumber || character == "_" || character == "-" || character == ".")
     }
 
-    /// Words that directly follow `marker` where the marker starts a word (`a@b` is an address, not a mention).
-    private static func words(in text: String, after marker: Character) -> [String] {
+    /// Words that directly follow `marker` (an ASCII character) where the marker starts a word
+    /// (`a@b` is an address, not a mention). A text without the marker's byte has none.
+    static func words(in text: String, after marker: Character) -> [String] {
+        if let byte = marker.asciiValue, !Self.contains(text, byte) { return [] }
+        return wordsByCharacter(in: text, after: marker)
+    }
+
+    /// ``words(in:after:)`` on Characters, for any text.
+    static func wordsByCharacter(in text: String, after marker: Character) -> [String] {
         var results: [String] = []
         var previous: Character = " "
         var index = text.startIndex
@@ -94,7 +112,22 @@ public struct PostContent: Hashable, Sendable {
         return results
     }
 
-    private static func links(in text: String) -> [String] {
+    /// The `http://` and `https://` links of the text. A text without the bytes `http` has none.
+    static func links(in text: String) -> [String] {
+        let hasHTTP = text.utf8.withContiguousStorageIfAvailable { utf8 -> Bool in
+            guard utf8.count >= 4 else { return false }
+            for start in 0...(utf8.count - 4)
+            where utf8[start] == UInt8(ascii: "h") && utf8[start + 1] == UInt8(ascii: "t") && utf8[start + 2] == UInt8(ascii: "t")
+                && utf8[start + 3] == UInt8(ascii: "p") {
+                return true
+            }
+            return false
+        } ?? true
+        return hasHTTP ? linksBySearch(in: text) : []
+    }
+
+    /// ``links(in:)`` by searching the text, for any text.
+    static func linksBySearch(in text: String) -> [String] {
         var results: [String] = []
         var searchStart = text.startIndex
         while let range = text.range(of: "http", range: searchStart..<text.endIndex) {
