@@ -55,7 +55,7 @@ extension EngineState {
             var reasons: [String] = []
             for k in 0..<hold {
                 let window = k..<(k + span)
-                guard members[m].join <= evaluation - Double(k + 30) * Self.dayLength else {
+                guard memberJoin[m] <= evaluation - Double(k + 30) * Self.dayLength else {
                     if k == 0 { reasons = ["missed: member for fewer than 30 days"] }
                     continue
                 }

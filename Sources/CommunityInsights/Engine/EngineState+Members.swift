@@ -21,7 +21,7 @@ extension EngineState {
         var weightHigh = [DayMask](repeating: DayMask(), count: n)
         var acceptedAnswers = [Int](repeating: 0, count: n)
         var peerFirstResponses = [Int](repeating: 0, count: n)
-        var spices = members.map(\.spices)
+        var spices = members.indices.map { memberSpices[$0] }
         var community = communitySpices
         // Offsets (days before E) of first responses to newcomer threads and of accepted answers.
         var newcomerResponses = [[Int]](repeating: [], count: n)
@@ -31,7 +31,7 @@ extension EngineState {
             if let fr = firstResponse(th) {
                 let responder = Int(postAuthor[fr])
                 if !postStaff[fr] { peerFirstResponses[responder] += 1 }
-                if threadT0[th] - members[author].join <= configuration.newcomerAge {
+                if threadT0[th] - memberJoin[author] <= configuration.newcomerAge {
                     let t = postTime[fr]
                     let offset = evaluationDay - RFC3339.day(t)
                     newcomerResponses[responder].append(offset)
@@ -79,7 +79,7 @@ extension EngineState {
             let weights = [0, 100.0, 49, 16, 1]
             let cutoff = evaluation - Double(o) * Self.dayLength
             var total = 0.0, count = 0
-            for (m, l) in zip(humans, levels) where members[m].join <= cutoff {
+            for (m, l) in zip(humans, levels) where memberJoin[m] <= cutoff {
                 count += 1
                 if let l { total += weights[l] }
             }
@@ -137,7 +137,7 @@ extension EngineState {
         let monthAgo = evaluation - 30 * Self.dayLength
         let moves = ([1, 2, 3, 4] as [Int?] + [nil]).map { start -> LevelMoves in
             var counted = 0, up = 0, held = 0, down = 0
-            for (index, m) in humans.enumerated() where members[m].join <= monthAgo && levelsBefore[index] == start {
+            for (index, m) in humans.enumerated() where memberJoin[m] <= monthAgo && levelsBefore[index] == start {
                 counted += 1
                 let before = start ?? 5, after = levels[index] ?? 5
                 if after < before { up += 1 } else if after == before { held += 1 } else { down += 1 }
@@ -205,14 +205,14 @@ extension EngineState {
         let horizon = 90 * Self.dayLength
         var byMonth: [String: [Int]] = [:]
         for m in joinedInWindow {
-            byMonth[String(RFC3339.formatDay(RFC3339.day(members[m].join)).prefix(7)), default: []].append(m)
+            byMonth[String(RFC3339.formatDay(RFC3339.day(memberJoin[m])).prefix(7)), default: []].append(m)
         }
         return byMonth.keys.sorted().map { month in
             let cohort = byMonth[month] ?? []
-            let eligible = cohort.filter { members[$0].join + horizon <= evaluation }
-            func within(_ t: Double, _ m: Int) -> Bool { t <= members[m].join + horizon }
-            let viewed = Set(eligible.filter { within(members[$0].firstView, $0) })
-            let reacted = Set(eligible.filter { within(members[$0].firstReactOrRSVP, $0) })
+            let eligible = cohort.filter { memberJoin[$0] + horizon <= evaluation }
+            func within(_ t: Double, _ m: Int) -> Bool { t <= memberJoin[m] + horizon }
+            let viewed = Set(eligible.filter { within(memberFirstView[$0], $0) })
+            let reacted = Set(eligible.filter { within(memberFirstReactOrRSVP[$0], $0) })
             let posted = Set(eligible.filter { within(memberFirstPost[$0], $0) })
             let champion = Set(eligible.filter { champions.contains($0) })
             return ConversionCohort(

@@ -252,8 +252,8 @@ extension EngineState {
             inWindow(memberFirstPost[$0]) && !members[$0].bot && !memberFirstPostStaff[$0]
         }.count
         let delay = configuration.activationDelay
-        let eligible = joinedInWindow.filter { members[$0].join + delay <= evaluation }
-        let activated = eligible.filter { memberFirstPost[$0] <= members[$0].join + delay }.count
+        let eligible = joinedInWindow.filter { memberJoin[$0] + delay <= evaluation }
+        let activated = eligible.filter { memberFirstPost[$0] <= memberJoin[$0] + delay }.count
         return NewContributors(
             newContributors: newcomers, joined: joinedInWindow.count, activationEligible: eligible.count,
             activated: activated, activationRate: Statistics.ratio(activated, eligible.count))

@@ -11,6 +11,10 @@ extension EngineState {
         let added = memberNames.count - members.count
         if added > 0 {
             members.append(contentsOf: repeatElement(MemberState(), count: added))
+            memberSpices.grow(to: memberNames.count)
+            memberJoin.append(contentsOf: repeatElement(.nan, count: added))
+            memberFirstView.append(contentsOf: repeatElement(.infinity, count: added))
+            memberFirstReactOrRSVP.append(contentsOf: repeatElement(.infinity, count: added))
             memberJoinLine.append(contentsOf: repeatElement(0, count: added))
             memberStaffAtJoin.append(contentsOf: repeatElement(false, count: added))
             memberStartedThreadInWindow.append(contentsOf: repeatElement(false, count: added))
@@ -51,7 +55,7 @@ extension EngineState {
     /// The `member` line of `m`.
     mutating func join(_ m: Int, t: Double, line: Int, staff: Bool, bot: Bool) {
         members[m].joined = true
-        members[m].join = t
+        memberJoin[m] = t
         memberJoinLine[m] = line
         members[m].bot = bot
         members[m].staff = staff
@@ -126,7 +130,7 @@ extension EngineState {
         while rest != 0 {
             let i = rest.trailingZeroBitCount
             rest &= rest - 1
-            members[m].spices[i] += share
+            memberSpices.add(m, lane: i, share)
             if community { communitySpices[i] += share }
         }
     }
@@ -134,6 +138,13 @@ extension EngineState {
     /// 0.9^(age / 30 days).
     static func decay(_ age: Double) -> Double {
         pow(0.9, age / (30 * 86_400))
+    }
+
+    /// A reaction or RSVP by `m` at `t`: the first one's time (rows come in time order).
+    mutating func firstReactOrRSVP(_ m: Int, _ t: Double) {
+        guard !members[m].reactedOrRSVPed else { return }
+        members[m].reactedOrRSVPed = true
+        memberFirstReactOrRSVP[m] = t
     }
 
     /// A post (thread or reply) by `m` at `t`: first post and C8 counts.

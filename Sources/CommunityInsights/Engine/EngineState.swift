@@ -30,6 +30,12 @@ struct EngineState: Sendable {
 
     // Members, indexed by ``memberNames`` (join order): the hot fields together, the rest by field.
     var members: [MemberState] = []
+    var memberSpices = MemberSpices()
+    /// Join time (NaN until the member line).
+    var memberJoin: [Double] = []
+    /// First view, first reaction or RSVP (valid once `MemberState.viewed` / `.reactedOrRSVPed`).
+    var memberFirstView: [Double] = []
+    var memberFirstReactOrRSVP: [Double] = []
     var memberJoinLine: [Int] = []
     var memberStaffAtJoin: [Bool] = []
     var memberStartedThreadInWindow: [Bool] = []
