@@ -43,8 +43,8 @@ extension EngineState {
             let kept = memberSecondPost[m] - first <= horizon
             if kept { retained += 1 }
             let p = memberFirstPostIndex[m]
-            guard p >= 0, postThread[p] >= 0, threads[Int(postThread[p])].root == p else { continue }
-            let th = Int(postThread[p])
+            guard p >= 0, postLinks[p].thread >= 0, threads[Int(postLinks[p].thread)].root == p else { continue }
+            let th = Int(postLinks[p].thread)
             if let fr = firstResponse(th), postTime[fr] - threadT0[th] <= 2 * 86_400 {
                 replied += 1
                 if kept { repliedRetained += 1 }

@@ -21,10 +21,10 @@ extension EngineState {
         var replied = PairDayMasks()
         let debateSize = 5
         var participants = [Int32](repeating: -1, count: threads.count * debateSize)
-        for p in postThread.indices {
-            let th = Int(postThread[p])
+        for p in postLinks.indices {
+            let th = Int(postLinks[p].thread)
             guard th >= 0, threads[th].root != p else { continue }
-            let author = Int(postAuthor[p])
+            let author = Int(postLinks[p].author)
             guard !members[author].bot, author != threadAuthor[th] else { continue }
             let slots = (th * debateSize)..<(th * debateSize + debateSize)
             if let free = slots.first(where: { participants[$0] < 0 || participants[$0] == Int32(author) }),
@@ -47,12 +47,17 @@ extension EngineState {
             for k in 0..<hold where days.contains(any: k..<(k + span)) { reactors[recipient * hold + k] += 1 }
         }
         var flagged: [Int: [(post: Int, offset: Int)]] = [:]
-        for entry in recentFlagsAndHides { flagged[Int(postAuthor[entry.post]), default: []].append(entry) }
+        for entry in recentFlagsAndHides { flagged[Int(postLinks[entry.post].author), default: []].append(entry) }
 
         var result = [ChampionStatus?](repeating: nil, count: n)
+        var texts = ChampionReasons(presenceDays: configuration.championPresenceDays)
         for m in members.indices where !members[m].bot && !members[m].staff {
             var championAt: Int?, emergingAt: Int?
             var reasons: [String] = []
+            // Per member, not per evaluation day: the dictionaries are hashed once.
+            let debateList = debateOffsets[m]
+            let flagList = flagged[m]
+            var reactions = RollingDaySum(self, member: m, span: span)
             for k in 0..<hold {
                 let window = k..<(k + span)
                 guard memberJoin[m] <= evaluation - Double(k + 30) * Self.dayLength else {
@@ -63,27 +68,22 @@ extension EngineState {
                 let helped = Int(helpedThreads[m * hold + k])
                 let newcomer = Self.count(newcomerResponses[m], in: window)
                 let accepted = Self.count(acceptedOffsets[m], in: window)
-                let debates = debateOffsets[m].map { Self.count($0, in: window) } ?? 0
-                let reactions = reactionsReceived(m, in: window)
+                let debates = debateList.map { Self.count($0, in: window) } ?? 0
+                let received = reactions.sum(at: k)
                 let distinct = Int(reactors[m * hold + k])
-                let flags = flagged[m].map { list in Set(list.lazy.filter { window.contains($0.offset) }.map(\.post)).count } ?? 0
+                let flags = flagList.map { list in Set(list.lazy.filter { window.contains($0.offset) }.map(\.post)).count } ?? 0
                 let c1 = presence >= configuration.championPresenceDays
                 let helps = helped >= 10 && (newcomer >= 3 || accepted >= 3)
                 let c2 = helps || debates >= 2
-                let c3 = reactions >= 20 && distinct >= 10
+                let c3 = received >= 20 && distinct >= 10
                 let c4 = flags <= 5
                 let met = (c1 ? 1 : 0) + (c2 ? 1 : 0) + (c3 ? 1 : 0) + (c4 ? 1 : 0)
                 if met == 4 { championAt = championAt ?? k }
                 if met >= 3 { emergingAt = emergingAt ?? k }
                 if k == 0 {
-                    func mark(_ ok: Bool) -> String { ok ? "met" : "missed" }
-                    reasons = [
-                        "\(mark(c1)): presence, \(presence) active days in the last 90 (needs \(configuration.championPresenceDays))",
-                        "\(mark(c2)): helps, replied in \(helped) threads of others (needs 10) with \(newcomer) first responses to newcomers and \(accepted) accepted answers (needs 3 of either)"
-                            + (helps ? "" : "; debate driver: \(debates) threads with 5+ participants (needs 2)"),
-                        "\(mark(c3)): recognised, \(reactions) reactions from \(distinct) members in 100 days (needs 20 from 10)",
-                        "\(mark(c4)): clean, \(flags) posts flagged or hidden in 100 days (at most 5)",
-                    ]
+                    reasons = texts.reasons(
+                        presence: presence, helped: helped, newcomer: newcomer, accepted: accepted, debates: debates,
+                        reactions: received, distinct: distinct, flags: flags)
                 }
             }
             let champion = championAt != nil

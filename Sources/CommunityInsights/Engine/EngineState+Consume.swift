@@ -225,7 +225,7 @@ extension EngineState {
             engaged(m, t, thread: th, weight: 6)
         case .reply:
             let m = try joined(member, line: line)
-            let rootThread = postThread[target]
+            let rootThread = postLinks[target].thread
             guard rootThread >= 0, threads[Int(rootThread)].root == target else {
                 try addPost(o, line: line, author: m, t: t, thread: Int(Self.orphan))
                 return false
@@ -242,7 +242,7 @@ extension EngineState {
             engaged(m, t, thread: th, weight: 5)
         case .accept:
             _ = try joined(member, line: line)
-            let th = Int(postThread[o])
+            let th = Int(postLinks[o].thread)
             guard th >= 0, threads[th].root == target else { return false }
             threads[th].accepted = o
             threads[th].acceptTime = t
@@ -250,11 +250,11 @@ extension EngineState {
             let m = try joined(member, line: line)
             firstReactOrRSVP(m, t)
             if inWindow(t) { reactionsInWindow += 1 }
-            let th = Int(postThread[o])
+            let th = Int(postLinks[o].thread)
             guard th >= 0 else { return false }
             engaged(m, t, thread: th, weight: 2)
             spices(m, t, threadLetters(th, view: false, t), weight: 2)
-            let recipient = Int(postAuthor[o])
+            let recipient = Int(postLinks[o].author)
             let offset = evaluationDay - RFC3339.day(t)
             if recipient != m, !members[m].bot, offset < DayMask.span {
                 reactionReceived(recipient, offset: offset)
@@ -262,13 +262,13 @@ extension EngineState {
             }
         case .delete:
             let m = try joined(member, line: line)
-            guard postThread[o] != Self.notAPost else { return false }
+            guard postLinks[o].thread != Self.notAPost else { return false }
             postDeleted[o] = true
             let offset = evaluationDay - RFC3339.day(t)
-            if m != Int(postAuthor[o]), offset < DayMask.span { recentFlagsAndHides.append((o, offset)) }
+            if m != Int(postLinks[o].author), offset < DayMask.span { recentFlagsAndHides.append((o, offset)) }
         case .flag:
             _ = try joined(member, line: line)
-            guard postThread[o] != Self.notAPost else { return false }
+            guard postLinks[o].thread != Self.notAPost else { return false }
             postFlags[o] += 1
             let offset = evaluationDay - RFC3339.day(t)
             if offset < DayMask.span { recentFlagsAndHides.append((o, offset)) }
@@ -298,7 +298,7 @@ extension EngineState {
                 memberFirstView[m] = t
             }
             if inWindow(t) { viewsInWindow += 1 }
-            let th = Int(postThread[o])
+            let th = Int(postLinks[o].thread)
             let isThread = th >= 0 && threads[th].root == o
             if isThread {
                 spices(m, t, threadLetters(th, view: true, t), weight: 1)

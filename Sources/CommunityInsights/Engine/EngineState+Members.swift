@@ -29,7 +29,7 @@ extension EngineState {
         for th in threads.indices {
             let author = threadAuthor[th]
             if let fr = firstResponse(th) {
-                let responder = Int(postAuthor[fr])
+                let responder = Int(postLinks[fr].author)
                 if !postStaff[fr] { peerFirstResponses[responder] += 1 }
                 if threadT0[th] - memberJoin[author] <= configuration.newcomerAge {
                     let t = postTime[fr]
@@ -40,8 +40,8 @@ extension EngineState {
                 }
             }
             let p = threads[th].accepted
-            if p >= 0, Int(postAuthor[p]) != author, !members[Int(postAuthor[p])].bot {
-                let answerer = Int(postAuthor[p])
+            if p >= 0, Int(postLinks[p].author) != author, !members[Int(postLinks[p].author)].bot {
+                let answerer = Int(postLinks[p].author)
                 let t = threads[th].acceptTime
                 acceptedAnswers[answerer] += 1
                 let offset = evaluationDay - RFC3339.day(t)

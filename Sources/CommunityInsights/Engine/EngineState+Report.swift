@@ -94,12 +94,12 @@ extension EngineState {
         var accepted = 0, peerAccepted = 0, selfSolved = 0
         for th in threads where self.threads[th].accepted >= 0 {
             let p = self.threads[th].accepted
-            if Int(postAuthor[p]) == threadAuthor[th] {
+            if Int(postLinks[p].author) == threadAuthor[th] {
                 selfSolved += 1
                 continue
             }
             accepted += 1
-            if !postStaff[p], !members[Int(postAuthor[p])].bot { peerAccepted += 1 }
+            if !postStaff[p], !members[Int(postLinks[p].author)].bot { peerAccepted += 1 }
         }
         let pas = Statistics.ratio(peer, answered)
         return PeerAnswerShare(

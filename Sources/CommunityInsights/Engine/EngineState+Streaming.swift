@@ -27,10 +27,9 @@ extension EngineState {
             memberLastPost.append(contentsOf: repeatElement(-.infinity, count: added))
             memberReactionSlot.append(contentsOf: repeatElement(-1, count: added))
         }
-        let objects = objectNames.count - postThread.count
+        let objects = objectNames.count - postLinks.count
         if objects > 0 {
-            postThread.append(contentsOf: repeatElement(Self.notAPost, count: objects))
-            postAuthor.append(contentsOf: repeatElement(-1, count: objects))
+            postLinks.append(contentsOf: repeatElement(PostLink(), count: objects))
             postTime.append(contentsOf: repeatElement(.nan, count: objects))
             postStaff.append(contentsOf: repeatElement(false, count: objects))
             postDeleted.append(contentsOf: repeatElement(false, count: objects))
@@ -64,11 +63,11 @@ extension EngineState {
 
     /// Creates post `p` (a thread root or a reply; `thread` is `orphan` for a reply to an unknown thread).
     mutating func addPost(_ p: Int, line: Int, author: Int, t: Double, thread: Int) throws(CommunityError) {
-        if postThread[p] != Self.notAPost {
+        if postLinks[p].thread != Self.notAPost {
             throw error(line, "post id \"\(objectNames[Int32(p)])\" is already used by an earlier thread or reply; post ids must be unique")
         }
-        postThread[p] = Int32(thread)
-        postAuthor[p] = Int32(author)
+        postLinks[p].thread = Int32(thread)
+        postLinks[p].author = Int32(author)
         postTime[p] = t
         postStaff[p] = members[author].staff
     }
@@ -234,16 +233,6 @@ extension EngineState {
             reactionCounts.append(contentsOf: repeatElement(0, count: DayMask.span))
         }
         reactionCounts[Int(memberReactionSlot[recipient]) * DayMask.span + offset] += 1
-    }
-
-    /// Reactions received by `m` at day offsets in `window` (within the span).
-    func reactionsReceived(_ m: Int, in window: Range<Int>) -> Int {
-        let slot = Int(memberReactionSlot[m])
-        guard slot >= 0 else { return 0 }
-        let base = slot * DayMask.span
-        var total = 0
-        for offset in window.clamped(to: 0..<DayMask.span) { total += Int(reactionCounts[base + offset]) }
-        return total
     }
 
     /// (t, post id as bytes) order of posts.

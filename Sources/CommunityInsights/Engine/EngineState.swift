@@ -63,10 +63,9 @@ struct EngineState: Sendable {
     var spaceLetters: [UInt16] = []
 
     // Posts, indexed by ``objectNames`` (threads, replies and resources share the name space).
-    /// The post's thread; `orphan` for a reply to an unknown thread, `notAPost` if no thread or
-    /// reply created this id (a resource, or a post referenced before or without its line).
-    var postThread: [Int32] = []
-    var postAuthor: [Int32] = []
+    /// The post's thread and author; thread `orphan` for a reply to an unknown thread, `notAPost`
+    /// if no thread or reply created this id (a resource, or a post referenced before or without its line).
+    var postLinks: [PostLink] = []
     var postTime: [Double] = []
     var postStaff: [Bool] = []
     var postDeleted: [Bool] = []

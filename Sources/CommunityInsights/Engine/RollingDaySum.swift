@@ -1,0 +1,33 @@
+/// The reactions a member received in the trailing windows `[k, k + span)` (day offsets before
+/// E, clamped to the 128-day span) for increasing `k`: each step adds one day and drops one,
+/// instead of summing the whole window on each of the 14 evaluation days (integer sums: the
+/// counts are the same).
+struct RollingDaySum {
+    private let counts: [Int32]
+    /// The member's first counter in `counts`, −1 if they received none.
+    private let base: Int
+    private let span: Int
+    private var k = 0
+    private var total = 0
+
+    init(_ state: EngineState, member m: Int, span: Int) {
+        counts = state.reactionCounts
+        let slot = Int(state.memberReactionSlot[m])
+        base = slot >= 0 ? slot * DayMask.span : -1
+        self.span = span
+        if base >= 0 {
+            for offset in 0..<min(span, DayMask.span) { total += Int(counts[base + offset]) }
+        }
+    }
+
+    /// The sum over `[k, k + span)`; `k` must not decrease between calls.
+    mutating func sum(at target: Int) -> Int {
+        guard base >= 0 else { return 0 }
+        while k < target {
+            if k < DayMask.span { total -= Int(counts[base + k]) }
+            if k + span < DayMask.span { total += Int(counts[base + k + span]) }
+            k += 1
+        }
+        return total
+    }
+}
