@@ -57,7 +57,7 @@ extension EngineState {
             // Per member, not per evaluation day: the dictionaries are hashed once.
             let debateList = debateOffsets[m]
             let flagList = flagged[m]
-            var reactions = RollingDaySum(self, member: m, span: span)
+            var reactions = RollingDaySum(reactionCounts, slot: memberReactionSlot[m], span: span)
             for k in 0..<hold {
                 let window = k..<(k + span)
                 guard memberJoin[m] <= evaluation - Double(k + 30) * Self.dayLength else {

@@ -10,9 +10,12 @@ struct RollingDaySum {
     private var k = 0
     private var total = 0
 
-    init(_ state: EngineState, member m: Int, span: Int) {
-        counts = state.reactionCounts
-        let slot = Int(state.memberReactionSlot[m])
+    /// - Parameters:
+    ///   - counts: `EngineState.reactionCounts`, `DayMask.span` counters per recipient.
+    ///   - slot: The member's `EngineState.memberReactionSlot` (−1 = none).
+    init(_ counts: [Int32], slot: Int32, span: Int) {
+        self.counts = counts
+        let slot = Int(slot)
         base = slot >= 0 ? slot * DayMask.span : -1
         self.span = span
         if base >= 0 {
