@@ -1,8 +1,8 @@
 import Foundation
 
 /// The section of the streaming pass that follows activity: Reading 5 (presence, DAU/MAU,
-/// retention, the C9 heat map and daily counts), the C2 engaged days and §3 Love with its Orbit
-/// weight masks.
+/// retention, the C9 heat map and daily counts), the C2 engaged days, §3 Love with its Orbit
+/// weight masks, and the A3 reactions received (per day, and per reactor).
 ///
 /// Its state is disjoint from the rest of ``EngineState``, and it derives everything it needs
 /// from the rows themselves (join, staff and bot status from `member` and `role` rows; whether a
@@ -19,8 +19,14 @@ struct ActivitySection: Sendable {
 
     /// Indexed by member (join order).
     var members: [ActivityMemberState] = []
-    /// Per object id: 0 = not a post of a thread, 1 = a thread's root, 2 = a reply in a thread.
-    var objectKinds: [UInt8] = []
+    /// Per object id: whether it is a post of a thread, and its author.
+    var posts: [ActivityPost] = []
+    /// A3: reactions received per recipient and day offset, `DayMask.span` counters per
+    /// recipient in one pool, from `memberReactionSlot` (−1 = none yet).
+    var memberReactionSlot: [Int32] = []
+    var reactionCounts: [Int32] = []
+    /// A3: days on which a reactor reacted to a recipient, keyed (recipient, reactor).
+    var recentReactorDays = PairDayMasks()
 
     /// C1 daily series: DAU per day, and MAU as a difference array (MAU(d) = Σ deltas at days ≤ d).
     var dauPerDay = DaySeries()
@@ -50,10 +56,11 @@ struct ActivitySection: Sendable {
     /// Grows the per-id arrays to `members` members and `objects` object ids.
     mutating func grow(members count: Int, objects: Int) {
         if count > members.count {
+            memberReactionSlot.append(contentsOf: repeatElement(-1, count: count - members.count))
             members.append(contentsOf: repeatElement(ActivityMemberState(), count: count - members.count))
         }
-        if objects > objectKinds.count {
-            objectKinds.append(contentsOf: repeatElement(0, count: objects - objectKinds.count))
+        if objects > posts.count {
+            posts.append(contentsOf: repeatElement(ActivityPost(), count: objects - posts.count))
         }
     }
 
@@ -93,21 +100,22 @@ struct ActivitySection: Sendable {
         case .role:
             members[m].staff = flags & ActivityTable.Flag.first != 0
         case .thread:
-            if o >= 0, o < objectKinds.count { objectKinds[o] = 1 }
+            if o >= 0, o < posts.count { posts[o] = ActivityPost(kind: 1, author: Int32(truncatingIfNeeded: m)) }
             love(m, t, type: 5, weight: 6)
             engaged(m, t)
         case .reply:
-            if target >= 0, target < objectKinds.count, objectKinds[target] == 1 {
-                if o >= 0, o < objectKinds.count { objectKinds[o] = 2 }
+            if target >= 0, target < posts.count, posts[target].kind == 1 {
+                if o >= 0, o < posts.count { posts[o] = ActivityPost(kind: 2, author: Int32(truncatingIfNeeded: m)) }
                 love(m, t, type: 4, weight: 5)
             }
             engaged(m, t)
         case .accept:
             active(m, t)
         case .react:
-            if o >= 0, o < objectKinds.count, objectKinds[o] != 0 {
+            if o >= 0, o < posts.count, posts[o].kind != 0 {
                 engaged(m, t)
                 love(m, t, type: 1, weight: 2)
+                reactionReceived(Int(posts[o].author), from: m, t)
             } else {
                 // A reaction to a post outside any thread is skipped, yet counted active twice
                 // (as the single pass always did: once as active, once as engaged).
@@ -177,6 +185,19 @@ struct ActivitySection: Sendable {
             members[m].lastEngagedDay = Int32(truncatingIfNeeded: day)
             engagedPerDay.add(day, 1)
         }
+    }
+
+    /// A3: a reaction by `m` at `t` to a post by `recipient`, counted when it is someone else's
+    /// post, `m` is no bot and the day is within the `DayMask.span` days before E.
+    mutating func reactionReceived(_ recipient: Int, from m: Int, _ t: Double) {
+        let offset = evaluationDay - RFC3339.day(t)
+        guard recipient >= 0, recipient < members.count, recipient != m, !members[m].bot, offset < DayMask.span else { return }
+        if memberReactionSlot[recipient] < 0 {
+            memberReactionSlot[recipient] = Int32(reactionCounts.count / DayMask.span)
+            reactionCounts.append(contentsOf: repeatElement(0, count: DayMask.span))
+        }
+        reactionCounts[Int(memberReactionSlot[recipient]) * DayMask.span + offset] += 1
+        recentReactorDays.insert(recipient, m, offset: offset)
     }
 
     /// §3: an activity of `weight` counted into Love (decay 0.9 per 30 days, last 365 days,

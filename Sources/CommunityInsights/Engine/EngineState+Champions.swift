@@ -43,7 +43,7 @@ extension EngineState {
             debateOffsets[threadAuthor[th], default: []].append(evaluationDay - RFC3339.day(threadT0[th]))
         }
         var reactors = [Int32](repeating: 0, count: n * hold)
-        recentReactorDays.forEach { recipient, days in
+        activity.recentReactorDays.forEach { recipient, days in
             for k in 0..<hold where days.contains(any: k..<(k + span)) { reactors[recipient * hold + k] += 1 }
         }
         var flagged: [Int: [(post: Int, offset: Int)]] = [:]
@@ -57,7 +57,7 @@ extension EngineState {
             // Per member, not per evaluation day: the dictionaries are hashed once.
             let debateList = debateOffsets[m]
             let flagList = flagged[m]
-            var reactions = RollingDaySum(reactionCounts, slot: memberReactionSlot[m], span: span)
+            var reactions = RollingDaySum(activity.reactionCounts, slot: activity.memberReactionSlot[m], span: span)
             for k in 0..<hold {
                 let window = k..<(k + span)
                 guard memberJoin[m] <= evaluation - Double(k + 30) * Self.dayLength else {

@@ -27,7 +27,7 @@ extension EngineState {
         if concurrently, recordCount == 0 {
             // A fresh state: the thread sizes its own section, so that no array is shared (and
             // copied on its first write).
-            let counts = (members: activity.members.count, objects: activity.objectKinds.count)
+            let counts = (members: activity.members.count, objects: activity.posts.count)
             activity = activity.unsized()
             let empty = activity
             side = SideTask {
@@ -254,12 +254,7 @@ extension EngineState {
             guard th >= 0 else { return false }
             engaged(m, t, thread: th, weight: 2)
             spices(m, t, threadLetters(th, view: false, t), weight: 2)
-            let recipient = Int(postLinks[o].author)
-            let offset = evaluationDay - RFC3339.day(t)
-            if recipient != m, !members[m].bot, offset < DayMask.span {
-                reactionReceived(recipient, offset: offset)
-                recentReactorDays.insert(recipient, m, offset: offset)
-            }
+            // A3's reactions received are counted by the activity section.
         case .delete:
             let m = try joined(member, line: line)
             guard postLinks[o].thread != Self.notAPost else { return false }

@@ -25,7 +25,6 @@ extension EngineState {
             memberSecondPost.append(contentsOf: repeatElement(.infinity, count: added))
             memberRSVPInWindow.append(contentsOf: repeatElement(false, count: added))
             memberLastPost.append(contentsOf: repeatElement(-.infinity, count: added))
-            memberReactionSlot.append(contentsOf: repeatElement(-1, count: added))
         }
         let objects = objectNames.count - postLinks.count
         if objects > 0 {
@@ -224,15 +223,6 @@ extension EngineState {
             e = Int(tagEntryNext[e])
         }
         return entries.sorted { $0.tag < $1.tag }
-    }
-
-    /// A reaction received by `recipient` `offset` days before the evaluation day (< span).
-    mutating func reactionReceived(_ recipient: Int, offset: Int) {
-        if memberReactionSlot[recipient] < 0 {
-            memberReactionSlot[recipient] = Int32(reactionCounts.count / DayMask.span)
-            reactionCounts.append(contentsOf: repeatElement(0, count: DayMask.span))
-        }
-        reactionCounts[Int(memberReactionSlot[recipient]) * DayMask.span + offset] += 1
     }
 
     /// (t, post id as bytes) order of posts.
