@@ -92,52 +92,60 @@ struct ActivitySection: Sendable {
         switch kind {
         case .tag, .delete, .flag:
             return
+        case .role:
+            members[m].staff = flags & ActivityTable.Flag.first != 0
+            return
+        default:
+            break
+        }
+        // Every other row is dated: its UTC day, taken once.
+        let day = RFC3339.day(t)
+        switch kind {
+        case .tag, .delete, .flag, .role:
+            return
         case .member:
             members[m].join = t
             members[m].staff = flags & ActivityTable.Flag.first != 0
             members[m].bot = flags & ActivityTable.Flag.second != 0
-            active(m, t)
-        case .role:
-            members[m].staff = flags & ActivityTable.Flag.first != 0
+            active(m, t, day)
         case .thread:
             if o >= 0, o < posts.count { posts[o] = ActivityPost(kind: 1, author: Int32(truncatingIfNeeded: m)) }
-            love(m, t, type: 5, weight: 6)
-            engaged(m, t)
+            love(m, t, day, type: 5, weight: 6)
+            engaged(m, t, day)
         case .reply:
             if target >= 0, target < posts.count, posts[target].kind == 1 {
                 if o >= 0, o < posts.count { posts[o] = ActivityPost(kind: 2, author: Int32(truncatingIfNeeded: m)) }
-                love(m, t, type: 4, weight: 5)
+                love(m, t, day, type: 4, weight: 5)
             }
-            engaged(m, t)
+            engaged(m, t, day)
         case .accept:
-            active(m, t)
+            active(m, t, day)
         case .react:
             if o >= 0, o < posts.count, posts[o].kind != 0 {
-                engaged(m, t)
-                love(m, t, type: 1, weight: 2)
-                reactionReceived(Int(posts[o].author), from: m, t)
+                engaged(m, t, day)
+                love(m, t, day, type: 1, weight: 2)
+                reactionReceived(Int(posts[o].author), from: m, day)
             } else {
                 // A reaction to a post outside any thread is skipped, yet counted active twice
                 // (as the single pass always did: once as active, once as engaged).
-                active(m, t)
-                engaged(m, t)
+                active(m, t, day)
+                engaged(m, t, day)
             }
         case .rsvp:
-            active(m, t)
-            love(m, t, type: 2, weight: 3)
+            active(m, t, day)
+            love(m, t, day, type: 2, weight: 3)
         case .attend:
-            active(m, t)
-            love(m, t, type: 3, weight: 5)
+            active(m, t, day)
+            love(m, t, day, type: 3, weight: 5)
         case .view:
-            active(m, t)
-            love(m, t, type: 0, weight: 1)
+            active(m, t, day)
+            love(m, t, day, type: 0, weight: 1)
         }
     }
 
     /// Reading 5: an active line by a member who is neither staff at the line nor a bot.
-    mutating func active(_ m: Int, _ t: Double) {
+    mutating func active(_ m: Int, _ t: Double, _ day: Int) {
         guard !members[m].bot else { return }
-        let day = RFC3339.day(t)
         members[m].presence.insert(evaluationDay - day)
         members[m].lastSeen = t
         guard !members[m].staff else { return }
@@ -174,13 +182,12 @@ struct ActivitySection: Sendable {
     }
 
     /// An engaged action (reaction, thread, reply; §0): also an active one.
-    mutating func engaged(_ m: Int, _ t: Double) {
-        active(m, t)
+    mutating func engaged(_ m: Int, _ t: Double, _ day: Int) {
+        active(m, t, day)
         guard !members[m].bot, !members[m].staff else { return }
         members[m].lastEngaged = t
         guard inWindow(t) else { return }
         members[m].engagedInWindow = true
-        let day = RFC3339.day(t)
         if Int(members[m].lastEngagedDay) != day {
             members[m].lastEngagedDay = Int32(truncatingIfNeeded: day)
             engagedPerDay.add(day, 1)
@@ -189,8 +196,8 @@ struct ActivitySection: Sendable {
 
     /// A3: a reaction by `m` at `t` to a post by `recipient`, counted when it is someone else's
     /// post, `m` is no bot and the day is within the `DayMask.span` days before E.
-    mutating func reactionReceived(_ recipient: Int, from m: Int, _ t: Double) {
-        let offset = evaluationDay - RFC3339.day(t)
+    mutating func reactionReceived(_ recipient: Int, from m: Int, _ day: Int) {
+        let offset = evaluationDay - day
         guard recipient >= 0, recipient < members.count, recipient != m, !members[m].bot, offset < DayMask.span else { return }
         if memberReactionSlot[recipient] < 0 {
             memberReactionSlot[recipient] = Int32(reactionCounts.count / DayMask.span)
@@ -202,12 +209,15 @@ struct ActivitySection: Sendable {
 
     /// §3: an activity of `weight` counted into Love (decay 0.9 per 30 days, last 365 days,
     /// at most 20 per type, member and UTC day) and into the Orbit weight masks.
-    mutating func love(_ m: Int, _ t: Double, type: Int, weight: Double) {
+    ///
+    /// The caps share one day: rows come in time order, so when a member's first counted
+    /// activity of a new day resets every type's count, each count is that day's count of its
+    /// type, as with a day per type.
+    mutating func love(_ m: Int, _ t: Double, _ day: Int, type: Int, weight: Double) {
         guard !members[m].bot, t > evaluation - 365 * 86_400 else { return }
-        let day = RFC3339.day(t)
-        if Int(members[m].capDay[type]) != day {
-            members[m].capDay[type] = Int32(truncatingIfNeeded: day)
-            members[m].capCount[type] = 0
+        if Int(members[m].capDay) != day {
+            members[m].capDay = Int32(truncatingIfNeeded: day)
+            members[m].capCount = SIMD8(repeating: 0)
         }
         guard members[m].capCount[type] < 20 else { return }
         members[m].capCount[type] += 1
