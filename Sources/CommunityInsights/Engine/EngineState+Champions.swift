@@ -49,6 +49,23 @@ extension EngineState {
         var flagged: [Int: [(post: Int, offset: Int)]] = [:]
         for entry in recentFlagsAndHides { flagged[Int(postLinks[entry.post].author), default: []].append(entry) }
 
+        /// Whether `m` may meet three of the four criteria on any of the days 1..<hold, from a bound
+        /// of each criterion over all of them (presence over the union of their windows; the most
+        /// threads helped and distinct reactors on any of them; every first response to a
+        /// newcomer, accepted answer, debate and reaction of the span; the flag criterion met).
+        /// When not, those days cannot make the member champion or emerging.
+        func mayMeetThree(_ m: Int, _ reactions: Int, _ debates: Int) -> Bool {
+            let presence = activity.members[m].presence.count(1..<(hold - 1 + 90)) >= configuration.championPresenceDays
+            var helped = 0, distinct = 0
+            for k in 1..<hold {
+                helped = max(helped, Int(helpedThreads[m * hold + k]))
+                distinct = max(distinct, Int(reactors[m * hold + k]))
+            }
+            let helps = (helped >= 10 && (newcomerResponses[m].count >= 3 || acceptedOffsets[m].count >= 3)) || debates >= 2
+            let recognised = reactions >= 20 && distinct >= 10
+            return (presence ? 1 : 0) + (helps ? 1 : 0) + (recognised ? 1 : 0) + 1 >= 3
+        }
+
         var result = [ChampionStatus?](repeating: nil, count: n)
         var texts = ChampionReasons(presenceDays: configuration.championPresenceDays)
         for m in members.indices where !members[m].bot && !members[m].staff {
@@ -59,6 +76,9 @@ extension EngineState {
             let flagList = flagged[m]
             var reactions = RollingDaySum(activity.reactionCounts, slot: activity.memberReactionSlot[m], span: span)
             for k in 0..<hold {
+                // A status reached on an earlier day is held: later days change nothing.
+                if championAt != nil { break }
+                if k == 1, !mayMeetThree(m, reactions.spanTotal, debateList?.count ?? 0) { break }
                 let window = k..<(k + span)
                 guard memberJoin[m] <= evaluation - Double(k + 30) * Self.dayLength else {
                     if k == 0 { reasons = ["missed: member for fewer than 30 days"] }

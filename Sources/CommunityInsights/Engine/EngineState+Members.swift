@@ -118,7 +118,7 @@ extension EngineState {
         // The records in two halves, the first on a second thread when `concurrently`.
         let inputs = MemberInsightInputs(
             love: love, spices: spices, acceptedAnswers: acceptedAnswers, peerFirstResponses: peerFirstResponses,
-            status: status, atRisk: atRisk)
+            status: status, atRisk: atRisk.reduce(into: [Bool](repeating: false, count: n)) { $0[$1] = true })
         let half = order.count / 2
         let firstHalf: SideTask<[MemberInsight]>?
         if concurrently {
@@ -185,12 +185,22 @@ extension EngineState {
                 member: memberID[m], staff: members[m].staff, love: inputs.love[m], orbitLevel: level,
                 champion: status?.champion ?? false, emerging: status?.emerging ?? false,
                 championReasons: status?.reasons ?? [], topInterests: top, topicEntropy: entropy,
-                spicesProfile: Self.shares((0..<7).map { inputs.spices[m][$0] }),
+                spicesProfile: Self.shares(inputs.spices[m]),
                 lastActiveAt: activity.members[m].lastSeen.isFinite ? Date(timeIntervalSince1970: activity.members[m].lastSeen) : nil,
-                atRisk: inputs.atRisk.contains(m),
+                atRisk: inputs.atRisk[m],
                 firstPostAt: memberFirstPost[m].isFinite ? Date(timeIntervalSince1970: memberFirstPost[m]) : nil,
                 acceptedAnswers: inputs.acceptedAnswers[m], peerFirstResponses: inputs.peerFirstResponses[m])
         }
+    }
+
+    /// ``shares(_:)-([Double])`` of the seven letters of a member's weights, without an array.
+    static func shares(_ weights: SIMD8<Double>) -> SpicesShares {
+        var total = 0.0
+        for i in 0..<7 { total += weights[i] }  // the order of `reduce(0, +)`
+        func share(_ i: Int) -> Double? { total > 0 ? weights[i] / total : nil }
+        return SpicesShares(
+            support: share(0), product: share(1), insight: share(2), content: share(3),
+            engagement: share(4), success: share(5), acquisition: share(6))
     }
 
     static func shares(_ weights: [Double]) -> SpicesShares {

@@ -23,6 +23,14 @@ struct RollingDaySum {
         }
     }
 
+    /// The sum over all `DayMask.span` days: a bound of every window's sum.
+    var spanTotal: Int {
+        guard base >= 0 else { return 0 }
+        var sum = 0
+        for offset in 0..<DayMask.span { sum += Int(counts[base + offset]) }
+        return sum
+    }
+
     /// The sum over `[k, k + span)`; `k` must not decrease between calls.
     mutating func sum(at target: Int) -> Int {
         guard base >= 0 else { return 0 }
