@@ -36,6 +36,10 @@ struct ActivitySection: Sendable {
     var heatmap = [Int](repeating: 0, count: 7 * 24)
     /// C2: engaged members per day.
     var engagedPerDay = DaySeries()
+    /// §3: the decay of the last time Love was counted at (`pow` once per distinct time: rows
+    /// come in time order, and about a third share their second with the row before).
+    var decayTime = Double.nan
+    var decayValue = 0.0
 
     init(from: Double, to: Double, evaluation: Double, evaluationDay: Int, stickinessLastDay: Int) {
         self.from = from
@@ -221,7 +225,11 @@ struct ActivitySection: Sendable {
         }
         guard members[m].capCount[type] < 20 else { return }
         members[m].capCount[type] += 1
-        members[m].love += weight * EngineState.decay(evaluation - t)
+        if t != decayTime {
+            decayTime = t
+            decayValue = EngineState.decay(evaluation - t)
+        }
+        members[m].love += weight * decayValue
         let offset = evaluationDay - day
         if weight <= 3 { members[m].weightLow.insert(offset) } else { members[m].weightMid.insert(offset) }
     }
