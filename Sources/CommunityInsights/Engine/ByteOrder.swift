@@ -12,6 +12,25 @@ enum ByteOrder {
         return a.withUTF8 { x in b.withUTF8 { y in precedes(x, y) } }
     }
 
+    /// The first 8 UTF-8 bytes of `s`, big-endian, zero-padded: keys that differ order their
+    /// strings as ``precedes(_:_:)`` does (a string that ends first is a prefix of the other up
+    /// to there); equal keys need the full comparison. Sorting many ids by key first compares
+    /// integers instead of bytes.
+    static func prefix(_ s: String) -> UInt64 {
+        var key: UInt64 = 0
+        var shift: UInt64 = 56
+        for byte in s.utf8.prefix(8) {
+            key |= UInt64(byte) << shift
+            shift &-= 8
+        }
+        return key
+    }
+
+    /// ``precedes(_:_:)`` with the strings' ``prefix(_:)`` keys.
+    static func precedes(_ a: String, _ keyA: UInt64, _ b: String, _ keyB: UInt64) -> Bool {
+        keyA != keyB ? keyA < keyB : precedes(a, b)
+    }
+
     private static func precedes(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>) -> Bool {
         for i in 0..<min(x.count, y.count) where x[i] != y[i] { return x[i] < y[i] }
         return x.count < y.count

@@ -90,6 +90,10 @@ extension EngineState {
         let gravityBefore = gravity(at: 30, levelsBefore)
         let loves = humans.map { love[$0] }.sorted()
 
+        // Member ids and their byte-order keys, for the sorts by id.
+        let memberID = memberNames.strings
+        let idKey = memberID.map(ByteOrder.prefix)
+
         // C7.
         let inactiveContributors = humans.filter {
             inWindow(memberLastPost[$0]) && memberLastPost[$0] < evaluation - 90 * Self.dayLength
@@ -98,7 +102,7 @@ extension EngineState {
         let ranked = humans.filter { !members[$0].staff }
             .map { ($0, activity.members[$0].presence.count(quiet..<(quiet + 90))) }
             .filter { $0.1 > 0 }
-            .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : ByteOrder.precedes(memberNames.strings[$0.0], memberNames.strings[$1.0]) }
+            .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : ByteOrder.precedes(memberID[$0.0], idKey[$0.0], memberID[$1.0], idKey[$1.0]) }
         let topQuartile = ranked.prefix((ranked.count + 3) / 4).map(\.0)
         let atRisk = Set(topQuartile.filter { activity.members[$0].presence.count(0..<quiet) == 0 })
 
@@ -107,9 +111,8 @@ extension EngineState {
         }.count
 
         // CRM records.
-        let memberID = memberNames.strings
         // Sorted by member id (bytes) before building: sorting indices moves 16 bytes, not a record.
-        let order = zip(humans, levels).sorted { ByteOrder.precedes(memberID[$0.0], memberID[$1.0]) }
+        let order = zip(humans, levels).sorted { ByteOrder.precedes(memberID[$0.0], idKey[$0.0], memberID[$1.0], idKey[$1.0]) }
 
         // A3.
         let status = statusTask?.wait() ?? championStatus(newcomerResponses: newcomerResponses, acceptedOffsets: acceptedOffsets)

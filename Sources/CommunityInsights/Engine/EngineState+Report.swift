@@ -264,10 +264,14 @@ extension EngineState {
     func participation() -> ParticipationInequality {
         // Contributors by posts descending, ties by member id (bytes).
         let memberID = memberNames.strings
-        let contributors = members.indices.filter { memberPostsInWindow[$0] > 0 }.sorted { a, b in
-            if memberPostsInWindow[a] != memberPostsInWindow[b] { return memberPostsInWindow[a] > memberPostsInWindow[b] }
-            return ByteOrder.precedes(memberID[a], memberID[b])
-        }
+        let contributors = members.indices.filter { memberPostsInWindow[$0] > 0 }
+            .map { (member: $0, key: ByteOrder.prefix(memberID[$0])) }
+            .sorted { a, b in
+                let x = memberPostsInWindow[a.member], y = memberPostsInWindow[b.member]
+                if x != y { return x > y }
+                return ByteOrder.precedes(memberID[a.member], a.key, memberID[b.member], b.key)
+            }
+            .map(\.member)
         let counts = contributors.map { memberPostsInWindow[$0] }
         let n = counts.count
         let total = counts.reduce(0, +)
