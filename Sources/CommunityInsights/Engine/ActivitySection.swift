@@ -2,7 +2,7 @@ import Foundation
 
 /// The section of the streaming pass that follows activity: Reading 5 (presence, DAU/MAU,
 /// retention, the C9 heat map and daily counts), the C2 engaged days, §3 Love with its Orbit
-/// weight masks, and the A3 reactions received (per day, and per reactor).
+/// weight masks, and the A3 reactor day sets (per recipient and reactor).
 ///
 /// Its state is disjoint from the rest of ``EngineState``, and it derives everything it needs
 /// from the rows themselves (join, staff and bot status from `member` and `role` rows; whether a
@@ -21,10 +21,6 @@ struct ActivitySection: Sendable {
     var members: [ActivityMemberState] = []
     /// Per object id: whether it is a post of a thread, and its author.
     var posts: [ActivityPost] = []
-    /// A3: reactions received per recipient and day offset, `DayMask.span` counters per
-    /// recipient in one pool, from `memberReactionSlot` (−1 = none yet).
-    var memberReactionSlot: [Int32] = []
-    var reactionCounts: [Int32] = []
     /// A3: days on which a reactor reacted to a recipient, keyed (recipient, reactor).
     var recentReactorDays = PairDayMasks()
 
@@ -60,7 +56,6 @@ struct ActivitySection: Sendable {
     /// Grows the per-id arrays to `members` members and `objects` object ids.
     mutating func grow(members count: Int, objects: Int) {
         if count > members.count {
-            memberReactionSlot.append(contentsOf: repeatElement(-1, count: count - members.count))
             members.append(contentsOf: repeatElement(ActivityMemberState(), count: count - members.count))
         }
         if objects > posts.count {
@@ -198,16 +193,11 @@ struct ActivitySection: Sendable {
         }
     }
 
-    /// A3: a reaction by `m` at `t` to a post by `recipient`, counted when it is someone else's
+    /// A3: a reaction by `m` on `day` to a post by `recipient`, counted when it is someone else's
     /// post, `m` is no bot and the day is within the `DayMask.span` days before E.
     mutating func reactionReceived(_ recipient: Int, from m: Int, _ day: Int) {
         let offset = evaluationDay - day
         guard recipient >= 0, recipient < members.count, recipient != m, !members[m].bot, offset < DayMask.span else { return }
-        if memberReactionSlot[recipient] < 0 {
-            memberReactionSlot[recipient] = Int32(reactionCounts.count / DayMask.span)
-            reactionCounts.append(contentsOf: repeatElement(0, count: DayMask.span))
-        }
-        reactionCounts[Int(memberReactionSlot[recipient]) * DayMask.span + offset] += 1
         recentReactorDays.insert(recipient, m, offset: offset)
     }
 

@@ -74,7 +74,7 @@ extension EngineState {
             // Per member, not per evaluation day: the dictionaries are hashed once.
             let debateList = debateOffsets[m]
             let flagList = flagged[m]
-            var reactions = RollingDaySum(activity.reactionCounts, slot: activity.memberReactionSlot[m], span: span)
+            var reactions = RollingDaySum(reactionCounts, slot: memberReactionSlot[m], span: span)
             for k in 0..<hold {
                 // A status reached on an earlier day is held: later days change nothing.
                 if championAt != nil { break }

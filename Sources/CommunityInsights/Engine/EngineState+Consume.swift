@@ -254,7 +254,11 @@ extension EngineState {
             guard th >= 0 else { return false }
             engaged(m, t, thread: th, weight: 2)
             spices(m, t, threadLetters(th, view: false, t), weight: 2)
-            // A3's reactions received are counted by the activity section.
+            // A3: the reactions received per day here, the reactor day sets in the activity
+            // section (same condition).
+            let recipient = Int(postLinks[o].author)
+            let offset = evaluationDay - RFC3339.day(t)
+            if recipient != m, !members[m].bot, offset < DayMask.span { reactionReceived(recipient, offset: offset) }
         case .delete:
             let m = try joined(member, line: line)
             guard postLinks[o].thread != Self.notAPost else { return false }
