@@ -170,7 +170,8 @@ struct ActivitySection: Sendable {
             heatmap[weekday * 24 + min(max(hour, 0), 23)] += 1
         }
         let age = t - members[m].join
-        if age >= 86_400 {
+        // From 91 days (13 weeks, exactly) on no retention bit applies: no division then.
+        if age >= 86_400, age < 91 * 86_400 {
             let days = Int(age / 86_400)
             if days == 1 { members[m].retentionBits |= 1 }
             if days == 7 { members[m].retentionBits |= 2 }

@@ -224,17 +224,27 @@ extension EngineState {
             let cohort = byMonth[month] ?? []
             let eligible = cohort.filter { memberJoin[$0] + horizon <= evaluation }
             func within(_ t: Double, _ m: Int) -> Bool { t <= memberJoin[m] + horizon }
-            let viewed = Set(eligible.filter { within(memberFirstView[$0], $0) })
-            let reacted = Set(eligible.filter { within(memberFirstReactOrRSVP[$0], $0) })
-            let posted = Set(eligible.filter { within(memberFirstPost[$0], $0) })
-            let champion = Set(eligible.filter { champions.contains($0) })
+            // Each eligible member once: the steps and their intersections are counted directly.
+            var viewed = 0, reacted = 0, posted = 0, champion = 0
+            var viewedReacted = 0, reactedPosted = 0, postedChampion = 0
+            for m in eligible {
+                let v = within(memberFirstView[m], m), r = within(memberFirstReactOrRSVP[m], m)
+                let p = within(memberFirstPost[m], m), c = champions.contains(m)
+                if v { viewed += 1 }
+                if r { reacted += 1 }
+                if p { posted += 1 }
+                if c { champion += 1 }
+                if v && r { viewedReacted += 1 }
+                if r && p { reactedPosted += 1 }
+                if p && c { postedChampion += 1 }
+            }
             return ConversionCohort(
-                cohort: month, members: cohort.count, eligible: eligible.count, viewed: viewed.count,
-                reacted: reacted.count, posted: posted.count, champions: champion.count,
-                joinedToViewed: Statistics.ratio(viewed.count, eligible.count),
-                viewedToReacted: Statistics.ratio(viewed.intersection(reacted).count, viewed.count),
-                reactedToPosted: Statistics.ratio(reacted.intersection(posted).count, reacted.count),
-                postedToChampion: Statistics.ratio(posted.intersection(champion).count, posted.count))
+                cohort: month, members: cohort.count, eligible: eligible.count, viewed: viewed,
+                reacted: reacted, posted: posted, champions: champion,
+                joinedToViewed: Statistics.ratio(viewed, eligible.count),
+                viewedToReacted: Statistics.ratio(viewedReacted, viewed),
+                reactedToPosted: Statistics.ratio(reactedPosted, reacted),
+                postedToChampion: Statistics.ratio(postedChampion, posted))
         }
     }
 }
