@@ -99,59 +99,63 @@ struct ActivitySection: Sendable {
         }
         // Every other row is dated: its UTC day, taken once.
         let day = RFC3339.day(t)
+        // The member's state in a local copy, written back once: one checked access to the
+        // array per row instead of one per field.
+        var s = members[m]
+        defer { members[m] = s }
         switch kind {
         case .tag, .delete, .flag, .role:
             return
         case .member:
-            members[m].join = t
-            members[m].staff = flags & ActivityTable.Flag.first != 0
-            members[m].bot = flags & ActivityTable.Flag.second != 0
-            active(m, t, day)
+            s.join = t
+            s.staff = flags & ActivityTable.Flag.first != 0
+            s.bot = flags & ActivityTable.Flag.second != 0
+            active(&s, t, day)
         case .thread:
             if o >= 0, o < posts.count { posts[o] = ActivityPost(kind: 1, author: Int32(truncatingIfNeeded: m)) }
-            love(m, t, day, type: 5, weight: 6)
-            engaged(m, t, day)
+            love(&s, t, day, type: 5, weight: 6)
+            engaged(&s, t, day)
         case .reply:
             if target >= 0, target < posts.count, posts[target].kind == 1 {
                 if o >= 0, o < posts.count { posts[o] = ActivityPost(kind: 2, author: Int32(truncatingIfNeeded: m)) }
-                love(m, t, day, type: 4, weight: 5)
+                love(&s, t, day, type: 4, weight: 5)
             }
-            engaged(m, t, day)
+            engaged(&s, t, day)
         case .accept:
-            active(m, t, day)
+            active(&s, t, day)
         case .react:
             if o >= 0, o < posts.count, posts[o].kind != 0 {
-                engaged(m, t, day)
-                love(m, t, day, type: 1, weight: 2)
-                reactionReceived(Int(posts[o].author), from: m, day)
+                engaged(&s, t, day)
+                love(&s, t, day, type: 1, weight: 2)
+                reactionReceived(Int(posts[o].author), from: m, bot: s.bot, day)
             } else {
                 // A reaction to a post outside any thread is skipped, yet counted active twice
                 // (as the single pass always did: once as active, once as engaged).
-                active(m, t, day)
-                engaged(m, t, day)
+                active(&s, t, day)
+                engaged(&s, t, day)
             }
         case .rsvp:
-            active(m, t, day)
-            love(m, t, day, type: 2, weight: 3)
+            active(&s, t, day)
+            love(&s, t, day, type: 2, weight: 3)
         case .attend:
-            active(m, t, day)
-            love(m, t, day, type: 3, weight: 5)
+            active(&s, t, day)
+            love(&s, t, day, type: 3, weight: 5)
         case .view:
-            active(m, t, day)
-            love(m, t, day, type: 0, weight: 1)
+            active(&s, t, day)
+            love(&s, t, day, type: 0, weight: 1)
         }
     }
 
     /// Reading 5: an active line by a member who is neither staff at the line nor a bot.
-    mutating func active(_ m: Int, _ t: Double, _ day: Int) {
-        guard !members[m].bot else { return }
-        members[m].presence.insert(evaluationDay - day)
-        members[m].lastSeen = t
-        guard !members[m].staff else { return }
+    mutating func active(_ s: inout ActivityMemberState, _ t: Double, _ day: Int) {
+        guard !s.bot else { return }
+        s.presence.insert(evaluationDay - day)
+        s.lastSeen = t
+        guard !s.staff else { return }
         let offset = stickinessLastDay - day
-        if offset >= 0, offset < 59 { members[m].dayMask |= 1 << UInt64(offset) }
-        members[m].lastActive = t
-        let lastDay = Int(members[m].lastActiveDay)
+        if offset >= 0, offset < 59 { s.dayMask |= 1 << UInt64(offset) }
+        s.lastActive = t
+        let lastDay = Int(s.lastActiveDay)
         if lastDay != day {
             // Days arrive in order: this day adds the member to MAU on [max(day, last + 30), day + 30).
             dauPerDay.add(day, 1)
@@ -160,45 +164,45 @@ struct ActivitySection: Sendable {
                 mauDelta.add(start, 1)
                 mauDelta.add(day + 30, -1)
             }
-            members[m].lastActiveDay = Int32(truncatingIfNeeded: day)
+            s.lastActiveDay = Int32(truncatingIfNeeded: day)
         }
         activityPerDay.add(day, 1)
         if inWindow(t) {
-            members[m].visitActiveInWindow = true
+            s.visitActiveInWindow = true
             let weekday = ((day + 3) % 7 + 7) % 7  // 0 = Monday; 1970-01-01 was a Thursday
             let hour = Int((t - Double(day) * 86_400) / 3600)
             heatmap[weekday * 24 + min(max(hour, 0), 23)] += 1
         }
-        let age = t - members[m].join
+        let age = t - s.join
         // From 91 days (13 weeks, exactly) on no retention bit applies: no division then.
         if age >= 86_400, age < 91 * 86_400 {
             let days = Int(age / 86_400)
-            if days == 1 { members[m].retentionBits |= 1 }
-            if days == 7 { members[m].retentionBits |= 2 }
-            if days == 30 { members[m].retentionBits |= 4 }
+            if days == 1 { s.retentionBits |= 1 }
+            if days == 7 { s.retentionBits |= 2 }
+            if days == 30 { s.retentionBits |= 4 }
             let week = Int(age / (7 * 86_400))
-            if (1...12).contains(week) { members[m].retentionBits |= 1 << UInt32(2 + week) }
+            if (1...12).contains(week) { s.retentionBits |= 1 << UInt32(2 + week) }
         }
     }
 
     /// An engaged action (reaction, thread, reply; §0): also an active one.
-    mutating func engaged(_ m: Int, _ t: Double, _ day: Int) {
-        active(m, t, day)
-        guard !members[m].bot, !members[m].staff else { return }
-        members[m].lastEngaged = t
+    mutating func engaged(_ s: inout ActivityMemberState, _ t: Double, _ day: Int) {
+        active(&s, t, day)
+        guard !s.bot, !s.staff else { return }
+        s.lastEngaged = t
         guard inWindow(t) else { return }
-        members[m].engagedInWindow = true
-        if Int(members[m].lastEngagedDay) != day {
-            members[m].lastEngagedDay = Int32(truncatingIfNeeded: day)
+        s.engagedInWindow = true
+        if Int(s.lastEngagedDay) != day {
+            s.lastEngagedDay = Int32(truncatingIfNeeded: day)
             engagedPerDay.add(day, 1)
         }
     }
 
     /// A3: a reaction by `m` on `day` to a post by `recipient`, counted when it is someone else's
     /// post, `m` is no bot and the day is within the `DayMask.span` days before E.
-    mutating func reactionReceived(_ recipient: Int, from m: Int, _ day: Int) {
+    mutating func reactionReceived(_ recipient: Int, from m: Int, bot: Bool, _ day: Int) {
         let offset = evaluationDay - day
-        guard recipient >= 0, recipient < members.count, recipient != m, !members[m].bot, offset < DayMask.span else { return }
+        guard recipient >= 0, recipient < members.count, recipient != m, !bot, offset < DayMask.span else { return }
         recentReactorDays.insert(recipient, m, offset: offset)
     }
 
@@ -208,20 +212,20 @@ struct ActivitySection: Sendable {
     /// The caps share one day: rows come in time order, so when a member's first counted
     /// activity of a new day resets every type's count, each count is that day's count of its
     /// type, as with a day per type.
-    mutating func love(_ m: Int, _ t: Double, _ day: Int, type: Int, weight: Double) {
-        guard !members[m].bot, t > evaluation - 365 * 86_400 else { return }
-        if Int(members[m].capDay) != day {
-            members[m].capDay = Int32(truncatingIfNeeded: day)
-            members[m].capCount = SIMD8(repeating: 0)
+    mutating func love(_ s: inout ActivityMemberState, _ t: Double, _ day: Int, type: Int, weight: Double) {
+        guard !s.bot, t > evaluation - 365 * 86_400 else { return }
+        if Int(s.capDay) != day {
+            s.capDay = Int32(truncatingIfNeeded: day)
+            s.capCount = SIMD8(repeating: 0)
         }
-        guard members[m].capCount[type] < 20 else { return }
-        members[m].capCount[type] += 1
+        guard s.capCount[type] < 20 else { return }
+        s.capCount[type] += 1
         if t != decayTime {
             decayTime = t
             decayValue = EngineState.decay(evaluation - t)
         }
-        members[m].love += weight * decayValue
+        s.love += weight * decayValue
         let offset = evaluationDay - day
-        if weight <= 3 { members[m].weightLow.insert(offset) } else { members[m].weightMid.insert(offset) }
+        if weight <= 3 { s.weightLow.insert(offset) } else { s.weightMid.insert(offset) }
     }
 }
