@@ -32,6 +32,10 @@ struct ActivitySection: Sendable {
     var heatmap = [Int](repeating: 0, count: 7 * 24)
     /// C2: engaged members per day.
     var engagedPerDay = DaySeries()
+    /// C9: the day of the last heat-map entry and the offset of its weekday's row (rows come in
+    /// time order: the weekday is computed once a day).
+    var heatmapDay = Int.min
+    var heatmapRow = 0
     /// §3: the decay of the last time Love was counted at (`pow` once per distinct time: rows
     /// come in time order, and about a third share their second with the row before).
     var decayTime = Double.nan
@@ -169,9 +173,12 @@ struct ActivitySection: Sendable {
         activityPerDay.add(day, 1)
         if inWindow(t) {
             s.visitActiveInWindow = true
-            let weekday = ((day + 3) % 7 + 7) % 7  // 0 = Monday; 1970-01-01 was a Thursday
+            if day != heatmapDay {
+                heatmapDay = day
+                heatmapRow = ((day + 3) % 7 + 7) % 7 * 24  // 0 = Monday; 1970-01-01 was a Thursday
+            }
             let hour = Int((t - Double(day) * 86_400) / 3600)
-            heatmap[weekday * 24 + min(max(hour, 0), 23)] += 1
+            heatmap[heatmapRow + min(max(hour, 0), 23)] += 1
         }
         let age = t - s.join
         // From 91 days (13 weeks, exactly) on no retention bit applies: no division then.
