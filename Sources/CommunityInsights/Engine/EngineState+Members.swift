@@ -177,10 +177,25 @@ extension EngineState {
         let memberID = memberNames.strings
         return order.map { m, level -> MemberInsight in
             let weights = tagWeights(of: m)  // by tag index
-            let top = weights.sorted { $0.weight != $1.weight ? $0.weight > $1.weight : tagName[$0.tag] < tagName[$1.tag] }
-                .prefix(3).map { tagName[$0.tag] }
+            // The first three of the order by weight (descending), then tag name: a total order
+            // (names are distinct), so the three kept while scanning are the sorted prefix.
+            func precedes(_ a: Int, _ b: Int) -> Bool {
+                weights[a].weight != weights[b].weight
+                    ? weights[a].weight > weights[b].weight : tagName[weights[a].tag] < tagName[weights[b].tag]
+            }
+            var best = (-1, -1, -1)
+            for i in weights.indices {
+                if best.0 < 0 || precedes(i, best.0) {
+                    best = (i, best.0, best.1)
+                } else if best.1 < 0 || precedes(i, best.1) {
+                    best = (best.0, i, best.1)
+                } else if best.2 < 0 || precedes(i, best.2) {
+                    best.2 = i
+                }
+            }
+            let top = [best.0, best.1, best.2].filter { $0 >= 0 }.map { tagName[weights[$0].tag] }
             var entropy: Double?
-            if tagCount >= 2, let h = Statistics.entropy(weights.map(\.weight)) {
+            if tagCount >= 2, let h = Self.entropy(weights) {
                 entropy = h / log(Double(tagCount))  // summed in tag order: deterministic
             }
             let status = inputs.status[m]
@@ -194,6 +209,17 @@ extension EngineState {
                 firstPostAt: memberFirstPost[m].isFinite ? Date(timeIntervalSince1970: memberFirstPost[m]) : nil,
                 acceptedAnswers: inputs.acceptedAnswers[m], peerFirstResponses: inputs.peerFirstResponses[m])
         }
+    }
+
+    /// `Statistics.entropy` of the weights, with its arithmetic in its order, without the
+    /// intermediate arrays.
+    static func entropy(_ weights: [(tag: Int, weight: Double)]) -> Double? {
+        var total = 0.0
+        for entry in weights where entry.weight > 0 { total += entry.weight }
+        guard total > 0 else { return nil }
+        var sum = 0.0
+        for entry in weights where entry.weight > 0 { sum = sum + (entry.weight / total) * log(entry.weight / total) }
+        return -sum
     }
 
     /// ``shares(_:)-([Double])`` of the seven letters of a member's weights, without an array.
