@@ -36,7 +36,7 @@ extension EngineState {
         }
         var helpedThreads = [Int32](repeating: 0, count: n * hold)
         replied.forEach { m, days in
-            for k in 0..<hold where days.contains(any: k..<(k + span)) { helpedThreads[m * hold + k] += 1 }
+            days.forEachWindow(hold, span: span) { k in helpedThreads[m * hold + k] += 1 }
         }
         var debateOffsets: [Int: [Int]] = [:]
         for th in threads.indices where participants[th * debateSize + debateSize - 1] >= 0 {
@@ -44,7 +44,7 @@ extension EngineState {
         }
         var reactors = [Int32](repeating: 0, count: n * hold)
         activity.recentReactorDays.forEach { recipient, days in
-            for k in 0..<hold where days.contains(any: k..<(k + span)) { reactors[recipient * hold + k] += 1 }
+            days.forEachWindow(hold, span: span) { k in reactors[recipient * hold + k] += 1 }
         }
         var flagged: [Int: [(post: Int, offset: Int)]] = [:]
         for entry in recentFlagsAndHides { flagged[Int(postLinks[entry.post].author), default: []].append(entry) }
