@@ -23,7 +23,13 @@ extension EngineState {
         var participants = [Int32](repeating: -1, count: threads.count * debateSize)
         for p in postLinks.indices {
             let th = Int(postLinks[p].thread)
-            guard th >= 0, threads[th].root != p else { continue }
+            guard th >= 0 else { continue }
+            // A post before the span (every window lies within it) counts nowhere: its replied day
+            // is out of every window, and its thread, started no later, is too old for a debate
+            // to count (a thread's replies are all skipped or all kept). Checked first: it reads
+            // the post's own time, not the thread's and author's state.
+            let offset = evaluationDay - RFC3339.day(postTime[p])
+            guard offset < DayMask.span, threads[th].root != p else { continue }
             let author = Int(postLinks[p].author)
             guard !members[author].bot, author != threadAuthor[th] else { continue }
             let slots = (th * debateSize)..<(th * debateSize + debateSize)
@@ -31,8 +37,7 @@ extension EngineState {
                participants[free] < 0 {
                 participants[free] = Int32(author)
             }
-            let offset = evaluationDay - RFC3339.day(postTime[p])
-            if !postDeleted[p], offset < DayMask.span { replied.insert(author, th, offset: offset) }
+            if !postDeleted[p] { replied.insert(author, th, offset: offset) }
         }
         var helpedThreads = [Int32](repeating: 0, count: n * hold)
         replied.forEach { m, days in
