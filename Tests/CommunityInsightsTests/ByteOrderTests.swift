@@ -26,4 +26,14 @@ import Testing
             #expect(ByteOrder.precedes(a, b) == a.utf8.lexicographicallyPrecedes(b.utf8), "\(a) vs \(b)")
         }
     }
+
+    @Test func prefixKeysOrderAsBytes() {
+        let ids = ["", "a", "ab", "ab\u{0}", "ab\u{0}x", "abcdefgh", "abcdefghi", "abcdefgi", "é", "z", "m10099", "m9"]
+        for a in ids {
+            for b in ids {
+                let keyed = ByteOrder.precedes(a, ByteOrder.prefix(a), b, ByteOrder.prefix(b))
+                #expect(keyed == a.utf8.lexicographicallyPrecedes(b.utf8), "\(a) vs \(b)")
+            }
+        }
+    }
 }

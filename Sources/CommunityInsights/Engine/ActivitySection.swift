@@ -1,8 +1,8 @@
 import Foundation
 
 /// The section of the streaming pass that follows activity: Reading 5 (presence, DAU/MAU,
-/// retention, the C9 heat map and daily counts), the C2 engaged days and §3 Love with its Orbit
-/// weight masks.
+/// retention, the C9 heat map and daily counts), the C2 engaged days, §3 Love with its Orbit
+/// weight masks, and the A3 reactor day sets (per recipient and reactor).
 ///
 /// Its state is disjoint from the rest of ``EngineState``, and it derives everything it needs
 /// from the rows themselves (join, staff and bot status from `member` and `role` rows; whether a
@@ -19,8 +19,10 @@ struct ActivitySection: Sendable {
 
     /// Indexed by member (join order).
     var members: [ActivityMemberState] = []
-    /// Per object id: 0 = not a post of a thread, 1 = a thread's root, 2 = a reply in a thread.
-    var objectKinds: [UInt8] = []
+    /// Per object id: whether it is a post of a thread, and its author.
+    var posts: [ActivityPost] = []
+    /// A3: days on which a reactor reacted to a recipient, keyed (recipient, reactor).
+    var recentReactorDays = PairDayMasks()
 
     /// C1 daily series: DAU per day, and MAU as a difference array (MAU(d) = Σ deltas at days ≤ d).
     var dauPerDay = DaySeries()
@@ -30,6 +32,14 @@ struct ActivitySection: Sendable {
     var heatmap = [Int](repeating: 0, count: 7 * 24)
     /// C2: engaged members per day.
     var engagedPerDay = DaySeries()
+    /// C9: the day of the last heat-map entry and the offset of its weekday's row (rows come in
+    /// time order: the weekday is computed once a day).
+    var heatmapDay = Int.min
+    var heatmapRow = 0
+    /// §3: the decay of the last time Love was counted at (`pow` once per distinct time: rows
+    /// come in time order, and about a third share their second with the row before).
+    var decayTime = Double.nan
+    var decayValue = 0.0
 
     init(from: Double, to: Double, evaluation: Double, evaluationDay: Int, stickinessLastDay: Int) {
         self.from = from
@@ -52,8 +62,8 @@ struct ActivitySection: Sendable {
         if count > members.count {
             members.append(contentsOf: repeatElement(ActivityMemberState(), count: count - members.count))
         }
-        if objects > objectKinds.count {
-            objectKinds.append(contentsOf: repeatElement(0, count: objects - objectKinds.count))
+        if objects > posts.count {
+            posts.append(contentsOf: repeatElement(ActivityPost(), count: objects - posts.count))
         }
     }
 
@@ -85,58 +95,71 @@ struct ActivitySection: Sendable {
         switch kind {
         case .tag, .delete, .flag:
             return
-        case .member:
-            members[m].join = t
-            members[m].staff = flags & ActivityTable.Flag.first != 0
-            members[m].bot = flags & ActivityTable.Flag.second != 0
-            active(m, t)
         case .role:
             members[m].staff = flags & ActivityTable.Flag.first != 0
+            return
+        default:
+            break
+        }
+        // Every other row is dated: its UTC day, taken once.
+        let day = RFC3339.day(t)
+        // The member's state in a local copy, written back once: one checked access to the
+        // array per row instead of one per field.
+        var s = members[m]
+        defer { members[m] = s }
+        switch kind {
+        case .tag, .delete, .flag, .role:
+            return
+        case .member:
+            s.join = t
+            s.staff = flags & ActivityTable.Flag.first != 0
+            s.bot = flags & ActivityTable.Flag.second != 0
+            active(&s, t, day)
         case .thread:
-            if o >= 0, o < objectKinds.count { objectKinds[o] = 1 }
-            love(m, t, type: 5, weight: 6)
-            engaged(m, t)
+            if o >= 0, o < posts.count { posts[o] = ActivityPost(kind: 1, author: Int32(truncatingIfNeeded: m)) }
+            love(&s, t, day, type: 5, weight: 6)
+            engaged(&s, t, day)
         case .reply:
-            if target >= 0, target < objectKinds.count, objectKinds[target] == 1 {
-                if o >= 0, o < objectKinds.count { objectKinds[o] = 2 }
-                love(m, t, type: 4, weight: 5)
+            if target >= 0, target < posts.count, posts[target].kind == 1 {
+                if o >= 0, o < posts.count { posts[o] = ActivityPost(kind: 2, author: Int32(truncatingIfNeeded: m)) }
+                love(&s, t, day, type: 4, weight: 5)
             }
-            engaged(m, t)
+            engaged(&s, t, day)
         case .accept:
-            active(m, t)
+            active(&s, t, day)
         case .react:
-            if o >= 0, o < objectKinds.count, objectKinds[o] != 0 {
-                engaged(m, t)
-                love(m, t, type: 1, weight: 2)
+            if o >= 0, o < posts.count, posts[o].kind != 0 {
+                engaged(&s, t, day)
+                love(&s, t, day, type: 1, weight: 2)
+                reactionReceived(Int(posts[o].author), from: m, bot: s.bot, day)
             } else {
                 // A reaction to a post outside any thread is skipped, yet counted active twice
                 // (as the single pass always did: once as active, once as engaged).
-                active(m, t)
-                engaged(m, t)
+                active(&s, t, day)
+                engaged(&s, t, day)
             }
         case .rsvp:
-            active(m, t)
-            love(m, t, type: 2, weight: 3)
+            active(&s, t, day)
+            love(&s, t, day, type: 2, weight: 3)
         case .attend:
-            active(m, t)
-            love(m, t, type: 3, weight: 5)
+            active(&s, t, day)
+            love(&s, t, day, type: 3, weight: 5)
         case .view:
-            active(m, t)
-            love(m, t, type: 0, weight: 1)
+            active(&s, t, day)
+            love(&s, t, day, type: 0, weight: 1)
         }
     }
 
     /// Reading 5: an active line by a member who is neither staff at the line nor a bot.
-    mutating func active(_ m: Int, _ t: Double) {
-        guard !members[m].bot else { return }
-        let day = RFC3339.day(t)
-        members[m].presence.insert(evaluationDay - day)
-        members[m].lastSeen = t
-        guard !members[m].staff else { return }
+    mutating func active(_ s: inout ActivityMemberState, _ t: Double, _ day: Int) {
+        guard !s.bot else { return }
+        s.presence.insert(evaluationDay - day)
+        s.lastSeen = t
+        guard !s.staff else { return }
         let offset = stickinessLastDay - day
-        if offset >= 0, offset < 59 { members[m].dayMask |= 1 << UInt64(offset) }
-        members[m].lastActive = t
-        let lastDay = Int(members[m].lastActiveDay)
+        if offset >= 0, offset < 59 { s.dayMask |= 1 << UInt64(offset) }
+        s.lastActive = t
+        let lastDay = Int(s.lastActiveDay)
         if lastDay != day {
             // Days arrive in order: this day adds the member to MAU on [max(day, last + 30), day + 30).
             dauPerDay.add(day, 1)
@@ -145,53 +168,71 @@ struct ActivitySection: Sendable {
                 mauDelta.add(start, 1)
                 mauDelta.add(day + 30, -1)
             }
-            members[m].lastActiveDay = Int32(truncatingIfNeeded: day)
+            s.lastActiveDay = Int32(truncatingIfNeeded: day)
         }
         activityPerDay.add(day, 1)
         if inWindow(t) {
-            members[m].visitActiveInWindow = true
-            let weekday = ((day + 3) % 7 + 7) % 7  // 0 = Monday; 1970-01-01 was a Thursday
+            s.visitActiveInWindow = true
+            if day != heatmapDay {
+                heatmapDay = day
+                heatmapRow = ((day + 3) % 7 + 7) % 7 * 24  // 0 = Monday; 1970-01-01 was a Thursday
+            }
             let hour = Int((t - Double(day) * 86_400) / 3600)
-            heatmap[weekday * 24 + min(max(hour, 0), 23)] += 1
+            heatmap[heatmapRow + min(max(hour, 0), 23)] += 1
         }
-        let age = t - members[m].join
-        if age >= 86_400 {
+        let age = t - s.join
+        // From 91 days (13 weeks, exactly) on no retention bit applies: no division then.
+        if age >= 86_400, age < 91 * 86_400 {
             let days = Int(age / 86_400)
-            if days == 1 { members[m].retentionBits |= 1 }
-            if days == 7 { members[m].retentionBits |= 2 }
-            if days == 30 { members[m].retentionBits |= 4 }
+            if days == 1 { s.retentionBits |= 1 }
+            if days == 7 { s.retentionBits |= 2 }
+            if days == 30 { s.retentionBits |= 4 }
             let week = Int(age / (7 * 86_400))
-            if (1...12).contains(week) { members[m].retentionBits |= 1 << UInt32(2 + week) }
+            if (1...12).contains(week) { s.retentionBits |= 1 << UInt32(2 + week) }
         }
     }
 
     /// An engaged action (reaction, thread, reply; §0): also an active one.
-    mutating func engaged(_ m: Int, _ t: Double) {
-        active(m, t)
-        guard !members[m].bot, !members[m].staff else { return }
-        members[m].lastEngaged = t
+    mutating func engaged(_ s: inout ActivityMemberState, _ t: Double, _ day: Int) {
+        active(&s, t, day)
+        guard !s.bot, !s.staff else { return }
+        s.lastEngaged = t
         guard inWindow(t) else { return }
-        members[m].engagedInWindow = true
-        let day = RFC3339.day(t)
-        if Int(members[m].lastEngagedDay) != day {
-            members[m].lastEngagedDay = Int32(truncatingIfNeeded: day)
+        s.engagedInWindow = true
+        if Int(s.lastEngagedDay) != day {
+            s.lastEngagedDay = Int32(truncatingIfNeeded: day)
             engagedPerDay.add(day, 1)
         }
     }
 
+    /// A3: a reaction by `m` on `day` to a post by `recipient`, counted when it is someone else's
+    /// post, `m` is no bot and the day is within the `DayMask.span` days before E.
+    mutating func reactionReceived(_ recipient: Int, from m: Int, bot: Bool, _ day: Int) {
+        let offset = evaluationDay - day
+        guard recipient >= 0, recipient < members.count, recipient != m, !bot, offset < DayMask.span else { return }
+        recentReactorDays.insert(recipient, m, offset: offset)
+    }
+
     /// §3: an activity of `weight` counted into Love (decay 0.9 per 30 days, last 365 days,
     /// at most 20 per type, member and UTC day) and into the Orbit weight masks.
-    mutating func love(_ m: Int, _ t: Double, type: Int, weight: Double) {
-        guard !members[m].bot, t > evaluation - 365 * 86_400 else { return }
-        let day = RFC3339.day(t)
-        if Int(members[m].capDay[type]) != day {
-            members[m].capDay[type] = Int32(truncatingIfNeeded: day)
-            members[m].capCount[type] = 0
+    ///
+    /// The caps share one day: rows come in time order, so when a member's first counted
+    /// activity of a new day resets every type's count, each count is that day's count of its
+    /// type, as with a day per type.
+    mutating func love(_ s: inout ActivityMemberState, _ t: Double, _ day: Int, type: Int, weight: Double) {
+        guard !s.bot, t > evaluation - 365 * 86_400 else { return }
+        if Int(s.capDay) != day {
+            s.capDay = Int32(truncatingIfNeeded: day)
+            s.capCount = SIMD8(repeating: 0)
         }
-        guard members[m].capCount[type] < 20 else { return }
-        members[m].capCount[type] += 1
-        members[m].love += weight * EngineState.decay(evaluation - t)
+        guard s.capCount[type] < 20 else { return }
+        s.capCount[type] += 1
+        if t != decayTime {
+            decayTime = t
+            decayValue = EngineState.decay(evaluation - t)
+        }
+        s.love += weight * decayValue
         let offset = evaluationDay - day
-        if weight <= 3 { members[m].weightLow.insert(offset) } else { members[m].weightMid.insert(offset) }
+        if weight <= 3 { s.weightLow.insert(offset) } else { s.weightMid.insert(offset) }
     }
 }

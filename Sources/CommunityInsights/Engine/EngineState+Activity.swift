@@ -6,14 +6,14 @@ extension EngineState {
     func retention() -> Retention {
         var cohorts: [Int: [Int]] = [:]
         for m in joinedInWindow {
-            let day = RFC3339.day(members[m].join)
+            let day = RFC3339.day(memberJoin[m])
             let monday = day - ((day + 3) % 7 + 7) % 7
             cohorts[monday, default: []].append(m)
         }
         let day = 86_400.0
         let rows = cohorts.keys.sorted().map { monday -> RetentionCohort in
             let cohort = cohorts[monday] ?? []
-            let lastJoin = cohort.map { members[$0].join }.max() ?? 0
+            let lastJoin = cohort.map { memberJoin[$0] }.max() ?? 0
             func share(_ observedAfter: Double, _ isRetained: (Int) -> Bool) -> Double? {
                 guard lastJoin + observedAfter <= evaluation else { return nil }
                 return Statistics.ratio(cohort.filter(isRetained).count, cohort.count)
@@ -22,7 +22,7 @@ extension EngineState {
                 share(Double(n + 1) * day) { activity.members[$0].retentionBits & bit != 0 }
             }
             func unbounded(_ n: Int) -> Double? {
-                share(Double(n + 1) * day) { activity.members[$0].lastActive >= members[$0].join + Double(n) * day }
+                share(Double(n + 1) * day) { activity.members[$0].lastActive >= memberJoin[$0] + Double(n) * day }
             }
             let weeks = (1...12).map { k in bounded(7 * k + 6, bit: 1 << UInt32(2 + k)) }
             return RetentionCohort(
@@ -43,8 +43,8 @@ extension EngineState {
             let kept = memberSecondPost[m] - first <= horizon
             if kept { retained += 1 }
             let p = memberFirstPostIndex[m]
-            guard p >= 0, postThread[p] >= 0, threads[Int(postThread[p])].root == p else { continue }
-            let th = Int(postThread[p])
+            guard p >= 0, postLinks[p].thread >= 0, threads[Int(postLinks[p].thread)].root == p else { continue }
+            let th = Int(postLinks[p].thread)
             if let fr = firstResponse(th), postTime[fr] - threadT0[th] <= 2 * 86_400 {
                 replied += 1
                 if kept { repliedRetained += 1 }
@@ -93,7 +93,7 @@ extension EngineState {
         let rsvpMembers = memberRSVPInWindow.filter { $0 }.count
         let active = activity.members.lazy.filter(\.visitActiveInWindow).count
         let viewers = members.lazy.filter { $0.viewsInWindow > 0 }.count
-        let views = members.reduce(0) { $0 + $1.viewsInWindow }
+        let views = members.reduce(0) { $0 + Int($1.viewsInWindow) }
         let solutionViews = threads.indices.filter { self.threads[$0].accepted >= 0 }.reduce(0) { $0 + self.threads[$1].viewsInWindow }
         let rate = Statistics.ratio(attended, rsvpPairsInWindow.count)
         return EventsAndResources(

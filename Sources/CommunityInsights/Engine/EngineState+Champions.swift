@@ -21,41 +21,71 @@ extension EngineState {
         var replied = PairDayMasks()
         let debateSize = 5
         var participants = [Int32](repeating: -1, count: threads.count * debateSize)
-        for p in postThread.indices {
-            let th = Int(postThread[p])
-            guard th >= 0, threads[th].root != p else { continue }
-            let author = Int(postAuthor[p])
+        for p in postLinks.indices {
+            let th = Int(postLinks[p].thread)
+            guard th >= 0 else { continue }
+            // A post before the span (every window lies within it) counts nowhere: its replied day
+            // is out of every window, and its thread, started no later, is too old for a debate
+            // to count (a thread's replies are all skipped or all kept). Checked first: it reads
+            // the post's own time, not the thread's and author's state.
+            let offset = evaluationDay - RFC3339.day(postTime[p])
+            guard offset < DayMask.span, threads[th].root != p else { continue }
+            let author = Int(postLinks[p].author)
             guard !members[author].bot, author != threadAuthor[th] else { continue }
             let slots = (th * debateSize)..<(th * debateSize + debateSize)
             if let free = slots.first(where: { participants[$0] < 0 || participants[$0] == Int32(author) }),
                participants[free] < 0 {
                 participants[free] = Int32(author)
             }
-            let offset = evaluationDay - RFC3339.day(postTime[p])
-            if !postDeleted[p], offset < DayMask.span { replied.insert(author, th, offset: offset) }
+            if !postDeleted[p] { replied.insert(author, th, offset: offset) }
         }
         var helpedThreads = [Int32](repeating: 0, count: n * hold)
         replied.forEach { m, days in
-            for k in 0..<hold where days.contains(any: k..<(k + span)) { helpedThreads[m * hold + k] += 1 }
+            days.forEachWindow(hold, span: span) { k in helpedThreads[m * hold + k] += 1 }
         }
         var debateOffsets: [Int: [Int]] = [:]
         for th in threads.indices where participants[th * debateSize + debateSize - 1] >= 0 {
             debateOffsets[threadAuthor[th], default: []].append(evaluationDay - RFC3339.day(threadT0[th]))
         }
         var reactors = [Int32](repeating: 0, count: n * hold)
-        recentReactorDays.forEach { recipient, days in
-            for k in 0..<hold where days.contains(any: k..<(k + span)) { reactors[recipient * hold + k] += 1 }
+        activity.recentReactorDays.forEach { recipient, days in
+            days.forEachWindow(hold, span: span) { k in reactors[recipient * hold + k] += 1 }
         }
         var flagged: [Int: [(post: Int, offset: Int)]] = [:]
-        for entry in recentFlagsAndHides { flagged[Int(postAuthor[entry.post]), default: []].append(entry) }
+        for entry in recentFlagsAndHides { flagged[Int(postLinks[entry.post].author), default: []].append(entry) }
+
+        /// Whether `m` may meet three of the four criteria on any of the days 1..<hold, from a bound
+        /// of each criterion over all of them (presence over the union of their windows; the most
+        /// threads helped and distinct reactors on any of them; every first response to a
+        /// newcomer, accepted answer, debate and reaction of the span; the flag criterion met).
+        /// When not, those days cannot make the member champion or emerging.
+        func mayMeetThree(_ m: Int, _ reactions: Int, _ debates: Int) -> Bool {
+            let presence = activity.members[m].presence.count(1..<(hold - 1 + 90)) >= configuration.championPresenceDays
+            var helped = 0, distinct = 0
+            for k in 1..<hold {
+                helped = max(helped, Int(helpedThreads[m * hold + k]))
+                distinct = max(distinct, Int(reactors[m * hold + k]))
+            }
+            let helps = (helped >= 10 && (newcomerResponses[m].count >= 3 || acceptedOffsets[m].count >= 3)) || debates >= 2
+            let recognised = reactions >= 20 && distinct >= 10
+            return (presence ? 1 : 0) + (helps ? 1 : 0) + (recognised ? 1 : 0) + 1 >= 3
+        }
 
         var result = [ChampionStatus?](repeating: nil, count: n)
+        var texts = ChampionReasons(presenceDays: configuration.championPresenceDays)
         for m in members.indices where !members[m].bot && !members[m].staff {
             var championAt: Int?, emergingAt: Int?
             var reasons: [String] = []
+            // Per member, not per evaluation day: the dictionaries are hashed once.
+            let debateList = debateOffsets[m]
+            let flagList = flagged[m]
+            var reactions = RollingDaySum(reactionCounts, slot: memberReactionSlot[m], span: span)
             for k in 0..<hold {
+                // A status reached on an earlier day is held: later days change nothing.
+                if championAt != nil { break }
+                if k == 1, !mayMeetThree(m, reactions.spanTotal, debateList?.count ?? 0) { break }
                 let window = k..<(k + span)
-                guard members[m].join <= evaluation - Double(k + 30) * Self.dayLength else {
+                guard memberJoin[m] <= evaluation - Double(k + 30) * Self.dayLength else {
                     if k == 0 { reasons = ["missed: member for fewer than 30 days"] }
                     continue
                 }
@@ -63,27 +93,22 @@ extension EngineState {
                 let helped = Int(helpedThreads[m * hold + k])
                 let newcomer = Self.count(newcomerResponses[m], in: window)
                 let accepted = Self.count(acceptedOffsets[m], in: window)
-                let debates = debateOffsets[m].map { Self.count($0, in: window) } ?? 0
-                let reactions = reactionsReceived(m, in: window)
+                let debates = debateList.map { Self.count($0, in: window) } ?? 0
+                let received = reactions.sum(at: k)
                 let distinct = Int(reactors[m * hold + k])
-                let flags = flagged[m].map { list in Set(list.lazy.filter { window.contains($0.offset) }.map(\.post)).count } ?? 0
+                let flags = flagList.map { list in Set(list.lazy.filter { window.contains($0.offset) }.map(\.post)).count } ?? 0
                 let c1 = presence >= configuration.championPresenceDays
                 let helps = helped >= 10 && (newcomer >= 3 || accepted >= 3)
                 let c2 = helps || debates >= 2
-                let c3 = reactions >= 20 && distinct >= 10
+                let c3 = received >= 20 && distinct >= 10
                 let c4 = flags <= 5
                 let met = (c1 ? 1 : 0) + (c2 ? 1 : 0) + (c3 ? 1 : 0) + (c4 ? 1 : 0)
                 if met == 4 { championAt = championAt ?? k }
                 if met >= 3 { emergingAt = emergingAt ?? k }
                 if k == 0 {
-                    func mark(_ ok: Bool) -> String { ok ? "met" : "missed" }
-                    reasons = [
-                        "\(mark(c1)): presence, \(presence) active days in the last 90 (needs \(configuration.championPresenceDays))",
-                        "\(mark(c2)): helps, replied in \(helped) threads of others (needs 10) with \(newcomer) first responses to newcomers and \(accepted) accepted answers (needs 3 of either)"
-                            + (helps ? "" : "; debate driver: \(debates) threads with 5+ participants (needs 2)"),
-                        "\(mark(c3)): recognised, \(reactions) reactions from \(distinct) members in 100 days (needs 20 from 10)",
-                        "\(mark(c4)): clean, \(flags) posts flagged or hidden in 100 days (at most 5)",
-                    ]
+                    reasons = texts.reasons(
+                        presence: presence, helped: helped, newcomer: newcomer, accepted: accepted, debates: debates,
+                        reactions: received, distinct: distinct, flags: flags)
                 }
             }
             let champion = championAt != nil

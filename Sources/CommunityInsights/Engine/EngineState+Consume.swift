@@ -27,7 +27,7 @@ extension EngineState {
         if concurrently, recordCount == 0 {
             // A fresh state: the thread sizes its own section, so that no array is shared (and
             // copied on its first write).
-            let counts = (members: activity.members.count, objects: activity.objectKinds.count)
+            let counts = (members: activity.members.count, objects: activity.posts.count)
             activity = activity.unsized()
             let empty = activity
             side = SideTask {
@@ -39,21 +39,44 @@ extension EngineState {
         } else {
             side = nil
         }
-        var skipped = 0
-        for row in 0..<table.count {
-            let kind = table.kinds[row]
-            let tags = kind == .thread && table.flags[row] & ActivityTable.Flag.second != 0
-                ? table.tags(ofThread: Int(table.extras[row])) : nil
-            let consumed = try consumeMainRow(
-                kind, t: table.times[row], line: Int(table.lines[row]), member: Int(table.members[row]),
-                object: Int(table.objects[row]), target: Int(table.targets[row]), flags: table.flags[row], tags: tags)
-            if !consumed { skipped += 1 }
-        }
+        let skipped = try consumeMainRows(table)
         if let streamed = side?.wait() {
             activity = streamed
         } else {
             activity.grow(members: memberNames.count, objects: objectNames.count)
             activity.consume(table: table)
+        }
+        return skipped
+    }
+
+    /// Streams every row of `table` through ``consumeMainRow(_:t:line:member:object:target:flags:tags:)``;
+    /// returns the number of rows skipped. The columns are read through buffer pointers (the
+    /// row index is in range for every column, all `table.count` long): per-row bounds and
+    /// uniqueness checks on eight arrays cost as much as a view's own bookkeeping.
+    mutating func consumeMainRows(_ table: ActivityTable) throws(CommunityError) -> Int {
+        var skipped = 0
+        try table.kinds.withUnsafeBufferPointer { (kinds) throws(CommunityError) in
+            try table.times.withUnsafeBufferPointer { (times) throws(CommunityError) in
+                try table.lines.withUnsafeBufferPointer { (lines) throws(CommunityError) in
+                    try table.members.withUnsafeBufferPointer { (members) throws(CommunityError) in
+                        try table.objects.withUnsafeBufferPointer { (objects) throws(CommunityError) in
+                            try table.targets.withUnsafeBufferPointer { (targets) throws(CommunityError) in
+                                try table.flags.withUnsafeBufferPointer { (flags) throws(CommunityError) in
+                                    for row in 0..<kinds.count {
+                                        let kind = kinds[row]
+                                        let tags = kind == .thread && flags[row] & ActivityTable.Flag.second != 0
+                                            ? table.tags(ofThread: Int(table.extras[row])) : nil
+                                        let consumed = try consumeMainRow(
+                                            kind, t: times[row], line: Int(lines[row]), member: Int(members[row]),
+                                            object: Int(objects[row]), target: Int(targets[row]), flags: flags[row], tags: tags)
+                                        if !consumed { skipped += 1 }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
         }
         return skipped
     }
@@ -202,7 +225,7 @@ extension EngineState {
             engaged(m, t, thread: th, weight: 6)
         case .reply:
             let m = try joined(member, line: line)
-            let rootThread = postThread[target]
+            let rootThread = postLinks[target].thread
             guard rootThread >= 0, threads[Int(rootThread)].root == target else {
                 try addPost(o, line: line, author: m, t: t, thread: Int(Self.orphan))
                 return false
@@ -219,39 +242,38 @@ extension EngineState {
             engaged(m, t, thread: th, weight: 5)
         case .accept:
             _ = try joined(member, line: line)
-            let th = Int(postThread[o])
+            let th = Int(postLinks[o].thread)
             guard th >= 0, threads[th].root == target else { return false }
             threads[th].accepted = o
             threads[th].acceptTime = t
         case .react:
             let m = try joined(member, line: line)
-            members[m].firstReactOrRSVP = min(members[m].firstReactOrRSVP, t)
+            firstReactOrRSVP(m, t)
             if inWindow(t) { reactionsInWindow += 1 }
-            let th = Int(postThread[o])
+            let th = Int(postLinks[o].thread)
             guard th >= 0 else { return false }
             engaged(m, t, thread: th, weight: 2)
             spices(m, t, threadLetters(th, view: false, t), weight: 2)
-            let recipient = Int(postAuthor[o])
+            // A3: the reactions received per day here, the reactor day sets in the activity
+            // section (same condition).
+            let recipient = Int(postLinks[o].author)
             let offset = evaluationDay - RFC3339.day(t)
-            if recipient != m, !members[m].bot, offset < DayMask.span {
-                reactionReceived(recipient, offset: offset)
-                recentReactorDays.insert(recipient, m, offset: offset)
-            }
+            if recipient != m, !members[m].bot, offset < DayMask.span { reactionReceived(recipient, offset: offset) }
         case .delete:
             let m = try joined(member, line: line)
-            guard postThread[o] != Self.notAPost else { return false }
+            guard postLinks[o].thread != Self.notAPost else { return false }
             postDeleted[o] = true
             let offset = evaluationDay - RFC3339.day(t)
-            if m != Int(postAuthor[o]), offset < DayMask.span { recentFlagsAndHides.append((o, offset)) }
+            if m != Int(postLinks[o].author), offset < DayMask.span { recentFlagsAndHides.append((o, offset)) }
         case .flag:
             _ = try joined(member, line: line)
-            guard postThread[o] != Self.notAPost else { return false }
+            guard postLinks[o].thread != Self.notAPost else { return false }
             postFlags[o] += 1
             let offset = evaluationDay - RFC3339.day(t)
             if offset < DayMask.span { recentFlagsAndHides.append((o, offset)) }
         case .rsvp:
             let m = try joined(member, line: line)
-            members[m].firstReactOrRSVP = min(members[m].firstReactOrRSVP, t)
+            firstReactOrRSVP(m, t)
             spices(m, t, eventLetters(o), weight: 3)
             guard !members[m].bot, !members[m].staff else { break }
             let pair = m << 32 | o
@@ -269,9 +291,13 @@ extension EngineState {
             if inWindow(t), !rsvpPairs.contains(pair) { walkInPairsInWindow.insert(pair) }
         case .view:
             let m = try joined(member, line: line)
-            members[m].firstView = min(members[m].firstView, t)
+            if !members[m].viewed {
+                // Rows come in time order: the first view is the earliest.
+                members[m].viewed = true
+                memberFirstView[m] = t
+            }
             if inWindow(t) { viewsInWindow += 1 }
-            let th = Int(postThread[o])
+            let th = Int(postLinks[o].thread)
             let isThread = th >= 0 && threads[th].root == o
             if isThread {
                 spices(m, t, threadLetters(th, view: true, t), weight: 1)
@@ -279,7 +305,7 @@ extension EngineState {
                 spices(m, t, resourceLetters(o), weight: 1)
             }
             guard !members[m].bot, !members[m].staff, inWindow(t) else { break }
-            members[m].viewsInWindow += 1
+            if members[m].viewsInWindow < .max { members[m].viewsInWindow += 1 }
             if isThread { threads[th].viewsInWindow += 1 }
         }
         return true

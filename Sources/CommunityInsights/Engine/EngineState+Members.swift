@@ -21,7 +21,7 @@ extension EngineState {
         var weightHigh = [DayMask](repeating: DayMask(), count: n)
         var acceptedAnswers = [Int](repeating: 0, count: n)
         var peerFirstResponses = [Int](repeating: 0, count: n)
-        var spices = members.map(\.spices)
+        var spices = members.indices.map { memberSpices[$0] }
         var community = communitySpices
         // Offsets (days before E) of first responses to newcomer threads and of accepted answers.
         var newcomerResponses = [[Int]](repeating: [], count: n)
@@ -29,9 +29,9 @@ extension EngineState {
         for th in threads.indices {
             let author = threadAuthor[th]
             if let fr = firstResponse(th) {
-                let responder = Int(postAuthor[fr])
+                let responder = Int(postLinks[fr].author)
                 if !postStaff[fr] { peerFirstResponses[responder] += 1 }
-                if threadT0[th] - members[author].join <= configuration.newcomerAge {
+                if threadT0[th] - memberJoin[author] <= configuration.newcomerAge {
                     let t = postTime[fr]
                     let offset = evaluationDay - RFC3339.day(t)
                     newcomerResponses[responder].append(offset)
@@ -40,8 +40,8 @@ extension EngineState {
                 }
             }
             let p = threads[th].accepted
-            if p >= 0, Int(postAuthor[p]) != author, !members[Int(postAuthor[p])].bot {
-                let answerer = Int(postAuthor[p])
+            if p >= 0, Int(postLinks[p].author) != author, !members[Int(postLinks[p].author)].bot {
+                let answerer = Int(postLinks[p].author)
                 let t = threads[th].acceptTime
                 acceptedAnswers[answerer] += 1
                 let offset = evaluationDay - RFC3339.day(t)
@@ -79,7 +79,7 @@ extension EngineState {
             let weights = [0, 100.0, 49, 16, 1]
             let cutoff = evaluation - Double(o) * Self.dayLength
             var total = 0.0, count = 0
-            for (m, l) in zip(humans, levels) where members[m].join <= cutoff {
+            for (m, l) in zip(humans, levels) where memberJoin[m] <= cutoff {
                 count += 1
                 if let l { total += weights[l] }
             }
@@ -90,6 +90,10 @@ extension EngineState {
         let gravityBefore = gravity(at: 30, levelsBefore)
         let loves = humans.map { love[$0] }.sorted()
 
+        // Member ids and their byte-order keys, for the sorts by id.
+        let memberID = memberNames.strings
+        let idKey = memberID.map(ByteOrder.prefix)
+
         // C7.
         let inactiveContributors = humans.filter {
             inWindow(memberLastPost[$0]) && memberLastPost[$0] < evaluation - 90 * Self.dayLength
@@ -98,7 +102,7 @@ extension EngineState {
         let ranked = humans.filter { !members[$0].staff }
             .map { ($0, activity.members[$0].presence.count(quiet..<(quiet + 90))) }
             .filter { $0.1 > 0 }
-            .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : ByteOrder.precedes(memberNames.strings[$0.0], memberNames.strings[$1.0]) }
+            .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : ByteOrder.precedes(memberID[$0.0], idKey[$0.0], memberID[$1.0], idKey[$1.0]) }
         let topQuartile = ranked.prefix((ranked.count + 3) / 4).map(\.0)
         let atRisk = Set(topQuartile.filter { activity.members[$0].presence.count(0..<quiet) == 0 })
 
@@ -107,9 +111,8 @@ extension EngineState {
         }.count
 
         // CRM records.
-        let memberID = memberNames.strings
         // Sorted by member id (bytes) before building: sorting indices moves 16 bytes, not a record.
-        let order = zip(humans, levels).sorted { ByteOrder.precedes(memberID[$0.0], memberID[$1.0]) }
+        let order = zip(humans, levels).sorted { ByteOrder.precedes(memberID[$0.0], idKey[$0.0], memberID[$1.0], idKey[$1.0]) }
 
         // A3.
         let status = statusTask?.wait() ?? championStatus(newcomerResponses: newcomerResponses, acceptedOffsets: acceptedOffsets)
@@ -118,7 +121,7 @@ extension EngineState {
         // The records in two halves, the first on a second thread when `concurrently`.
         let inputs = MemberInsightInputs(
             love: love, spices: spices, acceptedAnswers: acceptedAnswers, peerFirstResponses: peerFirstResponses,
-            status: status, atRisk: atRisk)
+            status: status, atRisk: atRisk.reduce(into: [Bool](repeating: false, count: n)) { $0[$1] = true })
         let half = order.count / 2
         let firstHalf: SideTask<[MemberInsight]>?
         if concurrently {
@@ -137,7 +140,7 @@ extension EngineState {
         let monthAgo = evaluation - 30 * Self.dayLength
         let moves = ([1, 2, 3, 4] as [Int?] + [nil]).map { start -> LevelMoves in
             var counted = 0, up = 0, held = 0, down = 0
-            for (index, m) in humans.enumerated() where members[m].join <= monthAgo && levelsBefore[index] == start {
+            for (index, m) in humans.enumerated() where memberJoin[m] <= monthAgo && levelsBefore[index] == start {
                 counted += 1
                 let before = start ?? 5, after = levels[index] ?? 5
                 if after < before { up += 1 } else if after == before { held += 1 } else { down += 1 }
@@ -174,10 +177,25 @@ extension EngineState {
         let memberID = memberNames.strings
         return order.map { m, level -> MemberInsight in
             let weights = tagWeights(of: m)  // by tag index
-            let top = weights.sorted { $0.weight != $1.weight ? $0.weight > $1.weight : tagName[$0.tag] < tagName[$1.tag] }
-                .prefix(3).map { tagName[$0.tag] }
+            // The first three of the order by weight (descending), then tag name: a total order
+            // (names are distinct), so the three kept while scanning are the sorted prefix.
+            func precedes(_ a: Int, _ b: Int) -> Bool {
+                weights[a].weight != weights[b].weight
+                    ? weights[a].weight > weights[b].weight : tagName[weights[a].tag] < tagName[weights[b].tag]
+            }
+            var best = (-1, -1, -1)
+            for i in weights.indices {
+                if best.0 < 0 || precedes(i, best.0) {
+                    best = (i, best.0, best.1)
+                } else if best.1 < 0 || precedes(i, best.1) {
+                    best = (best.0, i, best.1)
+                } else if best.2 < 0 || precedes(i, best.2) {
+                    best.2 = i
+                }
+            }
+            let top = [best.0, best.1, best.2].filter { $0 >= 0 }.map { tagName[weights[$0].tag] }
             var entropy: Double?
-            if tagCount >= 2, let h = Statistics.entropy(weights.map(\.weight)) {
+            if tagCount >= 2, let h = Self.entropy(weights) {
                 entropy = h / log(Double(tagCount))  // summed in tag order: deterministic
             }
             let status = inputs.status[m]
@@ -185,12 +203,33 @@ extension EngineState {
                 member: memberID[m], staff: members[m].staff, love: inputs.love[m], orbitLevel: level,
                 champion: status?.champion ?? false, emerging: status?.emerging ?? false,
                 championReasons: status?.reasons ?? [], topInterests: top, topicEntropy: entropy,
-                spicesProfile: Self.shares((0..<7).map { inputs.spices[m][$0] }),
+                spicesProfile: Self.shares(inputs.spices[m]),
                 lastActiveAt: activity.members[m].lastSeen.isFinite ? Date(timeIntervalSince1970: activity.members[m].lastSeen) : nil,
-                atRisk: inputs.atRisk.contains(m),
+                atRisk: inputs.atRisk[m],
                 firstPostAt: memberFirstPost[m].isFinite ? Date(timeIntervalSince1970: memberFirstPost[m]) : nil,
                 acceptedAnswers: inputs.acceptedAnswers[m], peerFirstResponses: inputs.peerFirstResponses[m])
         }
+    }
+
+    /// `Statistics.entropy` of the weights, with its arithmetic in its order, without the
+    /// intermediate arrays.
+    static func entropy(_ weights: [(tag: Int, weight: Double)]) -> Double? {
+        var total = 0.0
+        for entry in weights where entry.weight > 0 { total += entry.weight }
+        guard total > 0 else { return nil }
+        var sum = 0.0
+        for entry in weights where entry.weight > 0 { sum = sum + (entry.weight / total) * log(entry.weight / total) }
+        return -sum
+    }
+
+    /// ``shares(_:)-([Double])`` of the seven letters of a member's weights, without an array.
+    static func shares(_ weights: SIMD8<Double>) -> SpicesShares {
+        var total = 0.0
+        for i in 0..<7 { total += weights[i] }  // the order of `reduce(0, +)`
+        func share(_ i: Int) -> Double? { total > 0 ? weights[i] / total : nil }
+        return SpicesShares(
+            support: share(0), product: share(1), insight: share(2), content: share(3),
+            engagement: share(4), success: share(5), acquisition: share(6))
     }
 
     static func shares(_ weights: [Double]) -> SpicesShares {
@@ -205,23 +244,33 @@ extension EngineState {
         let horizon = 90 * Self.dayLength
         var byMonth: [String: [Int]] = [:]
         for m in joinedInWindow {
-            byMonth[String(RFC3339.formatDay(RFC3339.day(members[m].join)).prefix(7)), default: []].append(m)
+            byMonth[String(RFC3339.formatDay(RFC3339.day(memberJoin[m])).prefix(7)), default: []].append(m)
         }
         return byMonth.keys.sorted().map { month in
             let cohort = byMonth[month] ?? []
-            let eligible = cohort.filter { members[$0].join + horizon <= evaluation }
-            func within(_ t: Double, _ m: Int) -> Bool { t <= members[m].join + horizon }
-            let viewed = Set(eligible.filter { within(members[$0].firstView, $0) })
-            let reacted = Set(eligible.filter { within(members[$0].firstReactOrRSVP, $0) })
-            let posted = Set(eligible.filter { within(memberFirstPost[$0], $0) })
-            let champion = Set(eligible.filter { champions.contains($0) })
+            let eligible = cohort.filter { memberJoin[$0] + horizon <= evaluation }
+            func within(_ t: Double, _ m: Int) -> Bool { t <= memberJoin[m] + horizon }
+            // Each eligible member once: the steps and their intersections are counted directly.
+            var viewed = 0, reacted = 0, posted = 0, champion = 0
+            var viewedReacted = 0, reactedPosted = 0, postedChampion = 0
+            for m in eligible {
+                let v = within(memberFirstView[m], m), r = within(memberFirstReactOrRSVP[m], m)
+                let p = within(memberFirstPost[m], m), c = champions.contains(m)
+                if v { viewed += 1 }
+                if r { reacted += 1 }
+                if p { posted += 1 }
+                if c { champion += 1 }
+                if v && r { viewedReacted += 1 }
+                if r && p { reactedPosted += 1 }
+                if p && c { postedChampion += 1 }
+            }
             return ConversionCohort(
-                cohort: month, members: cohort.count, eligible: eligible.count, viewed: viewed.count,
-                reacted: reacted.count, posted: posted.count, champions: champion.count,
-                joinedToViewed: Statistics.ratio(viewed.count, eligible.count),
-                viewedToReacted: Statistics.ratio(viewed.intersection(reacted).count, viewed.count),
-                reactedToPosted: Statistics.ratio(reacted.intersection(posted).count, reacted.count),
-                postedToChampion: Statistics.ratio(posted.intersection(champion).count, posted.count))
+                cohort: month, members: cohort.count, eligible: eligible.count, viewed: viewed,
+                reacted: reacted, posted: posted, champions: champion,
+                joinedToViewed: Statistics.ratio(viewed, eligible.count),
+                viewedToReacted: Statistics.ratio(viewedReacted, viewed),
+                reactedToPosted: Statistics.ratio(reactedPosted, reacted),
+                postedToChampion: Statistics.ratio(postedChampion, posted))
         }
     }
 }

@@ -94,12 +94,12 @@ extension EngineState {
         var accepted = 0, peerAccepted = 0, selfSolved = 0
         for th in threads where self.threads[th].accepted >= 0 {
             let p = self.threads[th].accepted
-            if Int(postAuthor[p]) == threadAuthor[th] {
+            if Int(postLinks[p].author) == threadAuthor[th] {
                 selfSolved += 1
                 continue
             }
             accepted += 1
-            if !postStaff[p], !members[Int(postAuthor[p])].bot { peerAccepted += 1 }
+            if !postStaff[p], !members[Int(postLinks[p].author)].bot { peerAccepted += 1 }
         }
         let pas = Statistics.ratio(peer, answered)
         return PeerAnswerShare(
@@ -252,8 +252,8 @@ extension EngineState {
             inWindow(memberFirstPost[$0]) && !members[$0].bot && !memberFirstPostStaff[$0]
         }.count
         let delay = configuration.activationDelay
-        let eligible = joinedInWindow.filter { members[$0].join + delay <= evaluation }
-        let activated = eligible.filter { memberFirstPost[$0] <= members[$0].join + delay }.count
+        let eligible = joinedInWindow.filter { memberJoin[$0] + delay <= evaluation }
+        let activated = eligible.filter { memberFirstPost[$0] <= memberJoin[$0] + delay }.count
         return NewContributors(
             newContributors: newcomers, joined: joinedInWindow.count, activationEligible: eligible.count,
             activated: activated, activationRate: Statistics.ratio(activated, eligible.count))
@@ -264,10 +264,14 @@ extension EngineState {
     func participation() -> ParticipationInequality {
         // Contributors by posts descending, ties by member id (bytes).
         let memberID = memberNames.strings
-        let contributors = members.indices.filter { memberPostsInWindow[$0] > 0 }.sorted { a, b in
-            if memberPostsInWindow[a] != memberPostsInWindow[b] { return memberPostsInWindow[a] > memberPostsInWindow[b] }
-            return ByteOrder.precedes(memberID[a], memberID[b])
-        }
+        let contributors = members.indices.filter { memberPostsInWindow[$0] > 0 }
+            .map { (member: $0, key: ByteOrder.prefix(memberID[$0])) }
+            .sorted { a, b in
+                let x = memberPostsInWindow[a.member], y = memberPostsInWindow[b.member]
+                if x != y { return x > y }
+                return ByteOrder.precedes(memberID[a.member], a.key, memberID[b.member], b.key)
+            }
+            .map(\.member)
         let counts = contributors.map { memberPostsInWindow[$0] }
         let n = counts.count
         let total = counts.reduce(0, +)

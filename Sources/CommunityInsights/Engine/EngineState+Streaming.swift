@@ -11,6 +11,11 @@ extension EngineState {
         let added = memberNames.count - members.count
         if added > 0 {
             members.append(contentsOf: repeatElement(MemberState(), count: added))
+            memberSpices.grow(to: memberNames.count)
+            memberJoin.append(contentsOf: repeatElement(.nan, count: added))
+            memberFirstView.append(contentsOf: repeatElement(.infinity, count: added))
+            memberFirstReactOrRSVP.append(contentsOf: repeatElement(.infinity, count: added))
+            memberReactionSlot.append(contentsOf: repeatElement(-1, count: added))
             memberJoinLine.append(contentsOf: repeatElement(0, count: added))
             memberStaffAtJoin.append(contentsOf: repeatElement(false, count: added))
             memberStartedThreadInWindow.append(contentsOf: repeatElement(false, count: added))
@@ -21,12 +26,10 @@ extension EngineState {
             memberSecondPost.append(contentsOf: repeatElement(.infinity, count: added))
             memberRSVPInWindow.append(contentsOf: repeatElement(false, count: added))
             memberLastPost.append(contentsOf: repeatElement(-.infinity, count: added))
-            memberReactionSlot.append(contentsOf: repeatElement(-1, count: added))
         }
-        let objects = objectNames.count - postThread.count
+        let objects = objectNames.count - postLinks.count
         if objects > 0 {
-            postThread.append(contentsOf: repeatElement(Self.notAPost, count: objects))
-            postAuthor.append(contentsOf: repeatElement(-1, count: objects))
+            postLinks.append(contentsOf: repeatElement(PostLink(), count: objects))
             postTime.append(contentsOf: repeatElement(.nan, count: objects))
             postStaff.append(contentsOf: repeatElement(false, count: objects))
             postDeleted.append(contentsOf: repeatElement(false, count: objects))
@@ -51,7 +54,7 @@ extension EngineState {
     /// The `member` line of `m`.
     mutating func join(_ m: Int, t: Double, line: Int, staff: Bool, bot: Bool) {
         members[m].joined = true
-        members[m].join = t
+        memberJoin[m] = t
         memberJoinLine[m] = line
         members[m].bot = bot
         members[m].staff = staff
@@ -60,11 +63,11 @@ extension EngineState {
 
     /// Creates post `p` (a thread root or a reply; `thread` is `orphan` for a reply to an unknown thread).
     mutating func addPost(_ p: Int, line: Int, author: Int, t: Double, thread: Int) throws(CommunityError) {
-        if postThread[p] != Self.notAPost {
+        if postLinks[p].thread != Self.notAPost {
             throw error(line, "post id \"\(objectNames[Int32(p)])\" is already used by an earlier thread or reply; post ids must be unique")
         }
-        postThread[p] = Int32(thread)
-        postAuthor[p] = Int32(author)
+        postLinks[p].thread = Int32(thread)
+        postLinks[p].author = Int32(author)
         postTime[p] = t
         postStaff[p] = members[author].staff
     }
@@ -126,7 +129,7 @@ extension EngineState {
         while rest != 0 {
             let i = rest.trailingZeroBitCount
             rest &= rest - 1
-            members[m].spices[i] += share
+            memberSpices.add(m, lane: i, share)
             if community { communitySpices[i] += share }
         }
     }
@@ -134,6 +137,13 @@ extension EngineState {
     /// 0.9^(age / 30 days).
     static func decay(_ age: Double) -> Double {
         pow(0.9, age / (30 * 86_400))
+    }
+
+    /// A reaction or RSVP by `m` at `t`: the first one's time (rows come in time order).
+    mutating func firstReactOrRSVP(_ m: Int, _ t: Double) {
+        guard !members[m].reactedOrRSVPed else { return }
+        members[m].reactedOrRSVPed = true
+        memberFirstReactOrRSVP[m] = t
     }
 
     /// A post (thread or reply) by `m` at `t`: first post and C8 counts.
@@ -216,23 +226,13 @@ extension EngineState {
         return entries.sorted { $0.tag < $1.tag }
     }
 
-    /// A reaction received by `recipient` `offset` days before the evaluation day (< span).
+    /// A3: a reaction received by `recipient` `offset` days before the evaluation day (< span).
     mutating func reactionReceived(_ recipient: Int, offset: Int) {
         if memberReactionSlot[recipient] < 0 {
             memberReactionSlot[recipient] = Int32(reactionCounts.count / DayMask.span)
             reactionCounts.append(contentsOf: repeatElement(0, count: DayMask.span))
         }
         reactionCounts[Int(memberReactionSlot[recipient]) * DayMask.span + offset] += 1
-    }
-
-    /// Reactions received by `m` at day offsets in `window` (within the span).
-    func reactionsReceived(_ m: Int, in window: Range<Int>) -> Int {
-        let slot = Int(memberReactionSlot[m])
-        guard slot >= 0 else { return 0 }
-        let base = slot * DayMask.span
-        var total = 0
-        for offset in window.clamped(to: 0..<DayMask.span) { total += Int(reactionCounts[base + offset]) }
-        return total
     }
 
     /// (t, post id as bytes) order of posts.

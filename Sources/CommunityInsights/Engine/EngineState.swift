@@ -30,6 +30,12 @@ struct EngineState: Sendable {
 
     // Members, indexed by ``memberNames`` (join order): the hot fields together, the rest by field.
     var members: [MemberState] = []
+    var memberSpices = MemberSpices()
+    /// Join time (NaN until the member line).
+    var memberJoin: [Double] = []
+    /// First view, first reaction or RSVP (valid once `MemberState.viewed` / `.reactedOrRSVPed`).
+    var memberFirstView: [Double] = []
+    var memberFirstReactOrRSVP: [Double] = []
     var memberJoinLine: [Int] = []
     var memberStaffAtJoin: [Bool] = []
     var memberStartedThreadInWindow: [Bool] = []
@@ -57,10 +63,9 @@ struct EngineState: Sendable {
     var spaceLetters: [UInt16] = []
 
     // Posts, indexed by ``objectNames`` (threads, replies and resources share the name space).
-    /// The post's thread; `orphan` for a reply to an unknown thread, `notAPost` if no thread or
-    /// reply created this id (a resource, or a post referenced before or without its line).
-    var postThread: [Int32] = []
-    var postAuthor: [Int32] = []
+    /// The post's thread and author; thread `orphan` for a reply to an unknown thread, `notAPost`
+    /// if no thread or reply created this id (a resource, or a post referenced before or without its line).
+    var postLinks: [PostLink] = []
     var postTime: [Double] = []
     var postStaff: [Bool] = []
     var postDeleted: [Bool] = []
@@ -88,11 +93,10 @@ struct EngineState: Sendable {
     // A3 inputs inside the 128-day span before the evaluation day.
     let evaluationDay: Int
     /// Reactions received per recipient and day offset: `DayMask.span` counters per recipient
-    /// in one pool, from `memberReactionSlot` (−1 = none yet).
+    /// in one pool, from `memberReactionSlot` (−1 = none yet). The reactor day sets are the
+    /// activity section's (the two sections' loads balance better so).
     var memberReactionSlot: [Int32] = []
     var reactionCounts: [Int32] = []
-    /// Days on which a reactor reacted to a recipient, keyed (recipient, reactor).
-    var recentReactorDays = PairDayMasks()
     /// Flags of posts and deletions by someone else ("hidden"): (post, day offset).
     var recentFlagsAndHides: [(post: Int, offset: Int)] = []
 

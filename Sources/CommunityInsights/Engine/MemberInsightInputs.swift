@@ -9,5 +9,6 @@ struct MemberInsightInputs: Sendable {
     var acceptedAnswers: [Int]
     var peerFirstResponses: [Int]
     var status: [ChampionStatus?]
-    var atRisk: Set<Int>
+    /// C7 at-risk, by member.
+    var atRisk: [Bool]
 }

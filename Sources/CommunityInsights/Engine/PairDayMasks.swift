@@ -6,9 +6,14 @@
 /// reaction than the rest of the reaction's bookkeeping. Iteration order is the table's, so
 /// callers only sum over it.
 struct PairDayMasks: Sendable {
-    /// `(first + 1) << 32 | second`, 0 = empty slot.
-    private var keys: [UInt64] = []
-    private var masks: [DayMask] = []
+    /// A slot: its key, `(first + 1) << 32 | second` (0 = empty), and its day set, together so
+    /// that an insert touches one cache line rather than one in each of two arrays.
+    private struct Entry: Sendable {
+        var key: UInt64 = 0
+        var mask = DayMask()
+    }
+
+    private var entries: [Entry] = []
     /// Occupied slots.
     private(set) var count = 0
     /// log2 of the capacity (0 while empty).
@@ -16,22 +21,22 @@ struct PairDayMasks: Sendable {
 
     /// Adds day `offset` to the set of the pair (`first`, `second`), both in `0..<2³¹`.
     mutating func insert(_ first: Int, _ second: Int, offset: Int) {
-        if (count + 1) * 2 > keys.count { grow() }
+        if (count + 1) * 2 > entries.count { grow() }
         let key = UInt64(first + 1) << 32 | UInt64(UInt32(truncatingIfNeeded: second))
-        let mask = keys.count - 1
+        let mask = entries.count - 1
         var slot = Self.slot(key, bits)
-        while keys[slot] != 0 && keys[slot] != key { slot = (slot + 1) & mask }
-        if keys[slot] == 0 {
-            keys[slot] = key
+        while entries[slot].key != 0 && entries[slot].key != key { slot = (slot + 1) & mask }
+        if entries[slot].key == 0 {
+            entries[slot].key = key
             count += 1
         }
-        masks[slot].insert(offset)
+        entries[slot].mask.insert(offset)
     }
 
     /// Calls `body` with the first index of each pair and its day set.
     func forEach(_ body: (Int, DayMask) -> Void) {
-        for slot in keys.indices where keys[slot] != 0 {
-            body(Int(keys[slot] >> 32) - 1, masks[slot])
+        for entry in entries where entry.key != 0 {
+            body(Int(entry.key >> 32) - 1, entry.mask)
         }
     }
 
@@ -40,16 +45,14 @@ struct PairDayMasks: Sendable {
     }
 
     private mutating func grow() {
-        let oldKeys = keys, oldMasks = masks
+        let old = entries
         bits = max(bits + 1, 10)
-        keys = [UInt64](repeating: 0, count: 1 << bits)
-        masks = [DayMask](repeating: DayMask(), count: 1 << bits)
-        let mask = keys.count - 1
-        for i in oldKeys.indices where oldKeys[i] != 0 {
-            var slot = Self.slot(oldKeys[i], bits)
-            while keys[slot] != 0 { slot = (slot + 1) & mask }
-            keys[slot] = oldKeys[i]
-            masks[slot] = oldMasks[i]
+        entries = [Entry](repeating: Entry(), count: 1 << bits)
+        let mask = entries.count - 1
+        for entry in old where entry.key != 0 {
+            var slot = Self.slot(entry.key, bits)
+            while entries[slot].key != 0 { slot = (slot + 1) & mask }
+            entries[slot] = entry
         }
     }
 }

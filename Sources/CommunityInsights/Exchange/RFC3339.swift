@@ -96,7 +96,11 @@ enum RFC3339 {
 
     /// The UTC day number (days since 1970-01-01) of a Unix time in seconds.
     static func day(_ seconds: Double) -> Int {
-        Int((seconds / 86_400).rounded(.down))
+        // floor(q) as a truncation and a correction: `rounded(.down)` is a call to `floor` on
+        // baseline x86-64, and the streaming pass takes the day of most rows.
+        let q = seconds / 86_400
+        let truncated = Int(q)
+        return Double(truncated) > q ? truncated - 1 : truncated
     }
 
     /// `YYYY-MM-DD` for a UTC day number.
