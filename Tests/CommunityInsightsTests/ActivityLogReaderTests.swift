@@ -94,6 +94,28 @@ import Testing
         #expect(back.records.map(\.event) == [member.event, event])
     }
 
+    /// A string with bytes that are not UTF-8 (a lone continuation byte, a truncated sequence,
+    /// an overlong encoding) names its line, in both readers; non-ASCII UTF-8 is taken as is.
+    @Test(arguments: [[0x80], [0xC3], [0xC3, 0x28], [0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xF8, 0x88, 0x80, 0x80, 0x80]] as [[UInt8]])
+    func invalidUTF8IsNamed(bytes: [UInt8]) {
+        var data = Data((Self.member + "\n").utf8)
+        data.append(contentsOf: Array(#"{"type":"view","member":"a","t":"2026-03-01T11:00:00Z","resource":"r"#.utf8) + bytes + Array(#""}"#.utf8))
+        for read in [{ try ActivityLogReader.read(data).records.count }, { try ActivityLogReader.readTable(data).count }] as [() throws -> Int] {
+            do {
+                _ = try read()
+                Issue.record("expected an error for \(bytes)")
+            } catch let error as CommunityError {
+                #expect(error.field == "line 2")
+                #expect(error.message.contains("not valid UTF-8"), "\(error.message)")
+            } catch {
+                Issue.record("unexpected \(error)")
+            }
+        }
+        var valid = Data((Self.member + "\n").utf8)
+        valid.append(contentsOf: Array(#"{"type":"view","member":"a","t":"2026-03-01T11:00:00Z","resource":"caf\#u{e9} 😀"}"#.utf8))
+        #expect((try? ActivityLogReader.read(valid))?.records.last?.event == .view(member: "a", time: Date(timeIntervalSince1970: 1_772_362_800), resource: "café 😀"))
+    }
+
     @Test func unicodeEscapesAreDecoded() throws {
         let log = try ActivityLogReader.read(#"{"type":"member","member":"\u00e9\ud83d\ude00\/","t":"2026-03-01T10:00:00Z"}"#)
         #expect(log.records.first?.event.member == "é😀/")

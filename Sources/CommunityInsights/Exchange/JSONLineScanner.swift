@@ -207,16 +207,20 @@ struct JSONLineScanner {
     private mutating func parseString() throws(Failure) -> String {
         index += 1  // opening quote
         let start = index
+        var allBits: UInt8 = 0
         while index < end {
             let c = bytes[index]
             if c == 0x22 {
                 let slice = UnsafeBufferPointer(rebasing: bytes[start..<index])
                 index += 1
+                // ASCII (ids, kinds, instants: most strings) is valid UTF-8 as it is.
+                if allBits < 0x80 { return String(decoding: slice, as: UTF8.self) }
                 guard let s = String(validating: slice, as: UTF8.self) else { throw fail("string is not valid UTF-8") }
                 return s
             }
             if c == 0x5C { break }
             guard c >= 0x20 else { throw fail("unescaped control character in string") }
+            allBits |= c
             index += 1
         }
         // Slow path: escapes.
