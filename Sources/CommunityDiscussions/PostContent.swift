@@ -50,12 +50,21 @@ public struct PostContent: Hashable, Sendable {
     /// The text without fenced code blocks and inline code spans. Without a backtick there is no
     /// code: every line comes back as it was, each ending in a newline.
     static func removingCode(_ text: String) -> String {
-        Self.contains(text, UInt8(ascii: "`")) ? removingCodeByLine(text) : text + "\n"
+        Self.mayContain(text, "`") ? removingCodeByLine(text) : text + "\n"
     }
 
-    /// Whether the text's UTF-8 holds `byte` (an ASCII byte is never part of another character's encoding).
-    static func contains(_ text: String, _ byte: UInt8) -> Bool {
-        text.utf8.withContiguousStorageIfAvailable { $0.contains(byte) } ?? text.utf8.contains(byte)
+    /// Whether the text's UTF-8 may hold the bytes of the ASCII `needle`: `false` only when it
+    /// surely does not (an ASCII byte is never part of another character's encoding), which
+    /// lets a scan for the needle be skipped.
+    static func mayContain(_ text: String, _ needle: String) -> Bool {
+        let needle = Array(needle.utf8)
+        return text.utf8.withContiguousStorageIfAvailable { utf8 -> Bool in
+            guard let first = needle.first, utf8.count >= needle.count else { return needle.isEmpty }
+            for start in 0...(utf8.count - needle.count) where utf8[start] == first {
+                if needle.indices.allSatisfy({ utf8[start + $0] == needle[$0] }) { return true }
+            }
+            return false
+        } ?? true
     }
 
     /// ``removingCode(_:)`` line by line, for any text.
@@ -86,7 +95,7 @@ public struct PostContent: Hashable, Sendable {
     /// Words that directly follow `marker` (an ASCII character) where the marker starts a word
     /// (`a@b` is an address, not a mention). A text without the marker's byte has none.
     static func words(in text: String, after marker: Character) -> [String] {
-        if let byte = marker.asciiValue, !Self.contains(text, byte) { return [] }
+        if marker.isASCII, !Self.mayContain(text, String(marker)) { return [] }
         return wordsByCharacter(in: text, after: marker)
     }
 
@@ -114,16 +123,7 @@ public struct PostContent: Hashable, Sendable {
 
     /// The `http://` and `https://` links of the text. A text without the bytes `http` has none.
     static func links(in text: String) -> [String] {
-        let hasHTTP = text.utf8.withContiguousStorageIfAvailable { utf8 -> Bool in
-            guard utf8.count >= 4 else { return false }
-            for start in 0...(utf8.count - 4)
-            where utf8[start] == UInt8(ascii: "h") && utf8[start + 1] == UInt8(ascii: "t") && utf8[start + 2] == UInt8(ascii: "t")
-                && utf8[start + 3] == UInt8(ascii: "p") {
-                return true
-            }
-            return false
-        } ?? true
-        return hasHTTP ? linksBySearch(in: text) : []
+        mayContain(text, "http") ? linksBySearch(in: text) : []
     }
 
     /// ``links(in:)`` by searching the text, for any text.

@@ -26,13 +26,10 @@ struct CompactRecordReader {
     /// Runs `body` with a reader over the BLOB in `column` of `row`.
     static func read<T>(_ row: SQLiteRow, _ column: Int32, subject: String, version: UInt8,
                         _ body: (inout CompactRecordReader) throws -> T) throws -> T {
-        let count = Int(sqlite3_column_bytes(row.statement, row.offset + column))
-        guard sqlite3_column_type(row.statement, row.offset + column) == SQLITE_BLOB,
-              let pointer = sqlite3_column_blob(row.statement, row.offset + column)
-        else { throw corrupt("a \(subject) row has no stored record") }
-        var reader = try CompactRecordReader(UnsafeRawBufferPointer(start: pointer, count: count), subject: subject, version: version)
+        guard let bytes = row.blob(column) else { throw corrupt("a \(subject) row has no stored record") }
+        var reader = try CompactRecordReader(bytes, subject: subject, version: version)
         let value = try body(&reader)
-        guard reader.offset == count else { throw corrupt("a stored \(subject) record has \(count - reader.offset) bytes too many") }
+        guard reader.offset == bytes.count else { throw corrupt("a stored \(subject) record has \(bytes.count - reader.offset) bytes too many") }
         return value
     }
 
@@ -102,27 +99,19 @@ struct CompactRecordReader {
         return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + length]), as: UTF8.self)
     }
 
-    /// A string written by ``CompactRecordWriter/string(_:sharingPrefixWith:)`` with the same
-    /// `base` (whose bytes are `baseBytes`).
-    mutating func string(sharingPrefixWith base: String, baseBytes: UnsafeBufferPointer<UInt8>) throws(SQLiteError) -> String {
+    /// A string written by ``CompactRecordWriter/string(_:sharingPrefixWith:)`` with the same `base`.
+    mutating func string(sharingPrefixWith base: String) throws(SQLiteError) -> String {
         let shared = try varint()
-        guard shared <= UInt64(baseBytes.count) else { throw Self.corrupt("a stored \(subject) record shares more bytes than its base has") }
+        guard shared <= UInt64(base.utf8.count) else { throw Self.corrupt("a stored \(subject) record shares more bytes than its base has") }
         let rest = try count()
         defer { offset += rest }
-        let prefix = UnsafeBufferPointer(rebasing: baseBytes[..<Int(shared)])
+        let prefixEnd = base.utf8.index(base.utf8.startIndex, offsetBy: Int(shared))
         let suffix = UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + rest])
-        if rest == 0 {
-            // A prefix of the base that ends between characters: a slice, with no bytes to validate.
-            let end = base.utf8.index(base.utf8.startIndex, offsetBy: Int(shared))
-            if let scalarEnd = end.samePosition(in: base.unicodeScalars) { return String(base.unicodeScalars[..<scalarEnd]) }
-            return String(decoding: prefix, as: UTF8.self)
-        }
-        if shared == 0 { return String(decoding: suffix, as: UTF8.self) }
-        var joined = [UInt8]()
-        joined.reserveCapacity(prefix.count + rest)
-        joined.append(contentsOf: prefix)
-        joined.append(contentsOf: suffix)
-        return String(decoding: joined, as: UTF8.self)
+        // A prefix of the base that ends between characters: a slice, with no bytes to validate.
+        if rest == 0, let scalarEnd = prefixEnd.samePosition(in: base.unicodeScalars) { return String(base.unicodeScalars[..<scalarEnd]) }
+        // Otherwise the shared bytes and the rest, joined before making the string (the cut may
+        // fall inside a character).
+        return String(decoding: Array(base.utf8[..<prefixEnd]) + suffix, as: UTF8.self)
     }
 
     mutating func strings() throws(SQLiteError) -> [String] {

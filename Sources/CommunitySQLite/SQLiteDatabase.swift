@@ -210,10 +210,15 @@ struct SQLiteRow {
         case SQLITE_TEXT: return .text(text(column))
         default:
             if let id = try? id(column, as: Never.self) { return .identifier(high: id.high, low: id.low) }
-            let count = Int(sqlite3_column_bytes(statement, offset + column))
-            guard count > 0, let pointer = sqlite3_column_blob(statement, offset + column) else { return .blob([]) }
-            return .blob(Array(UnsafeRawBufferPointer(start: pointer, count: count)))
+            return .blob(Array(blob(column) ?? UnsafeRawBufferPointer(start: nil, count: 0)))
         }
+    }
+
+    /// The column's BLOB bytes, valid until the next step; `nil` when the column is not a BLOB.
+    func blob(_ column: Int32) -> UnsafeRawBufferPointer? {
+        guard sqlite3_column_type(statement, offset + column) == SQLITE_BLOB else { return nil }
+        let count = Int(sqlite3_column_bytes(statement, offset + column))
+        return UnsafeRawBufferPointer(start: sqlite3_column_blob(statement, offset + column), count: count)
     }
 
     /// Runs `body` on the column's text as UTF-8 bytes, valid only inside `body` (no String made).

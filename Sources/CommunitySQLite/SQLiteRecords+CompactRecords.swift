@@ -151,11 +151,7 @@ extension SQLiteRecords {
 
     /// The post whose compact record is in column 0 and body in column 1 (``postReadColumns``).
     static func post(_ row: SQLiteRow) throws -> Post {
-        try row.withText(1) { body in try post(row, body: body) }
-    }
-
-    private static func post(_ row: SQLiteRow, body bodyBytes: UnsafeBufferPointer<UInt8>) throws -> Post {
-        let body = String(decoding: bodyBytes, as: UTF8.self)
+        let body = row.text(1)
         return try CompactRecordReader.read(row, 0, subject: "post", version: postRecordFormat) { reader throws(SQLiteError) in
             let id: PostID = try reader.id(), community: CommunityID = try reader.id(), space: SpaceID = try reader.id()
             let thread: ThreadID = try reader.id()
@@ -163,7 +159,7 @@ extension SQLiteRecords {
             let flags = try reader.byte()
             guard flags & ~PostFlag.all == 0 else { throw corrupt("a stored post record has unknown flags \(flags)") }
             let author: MemberID? = flags & PostFlag.hasAuthor != 0 ? try reader.id() : nil
-            let excerpt = try reader.string(sharingPrefixWith: body, baseBytes: bodyBytes)
+            let excerpt = try reader.string(sharingPrefixWith: body)
             let mentionCount = try reader.count()
             var mentions: [MemberID] = []
             mentions.reserveCapacity(mentionCount)
