@@ -175,7 +175,7 @@ struct ActivitySection: Sendable {
             s.visitActiveInWindow = true
             if day != heatmapDay {
                 heatmapDay = day
-                heatmapRow = ((day + 3) % 7 + 7) % 7 * 24  // 0 = Monday; 1970-01-01 was a Thursday
+                heatmapRow = RFC3339.weekday(ofDay: day) * 24
             }
             let hour = Int((t - Double(day) * 86_400) / 3600)
             heatmap[heatmapRow + min(max(hour, 0), 23)] += 1

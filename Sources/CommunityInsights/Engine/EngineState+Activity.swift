@@ -7,7 +7,7 @@ extension EngineState {
         var cohorts: [Int: [Int]] = [:]
         for m in joinedInWindow {
             let day = RFC3339.day(memberJoin[m])
-            let monday = day - ((day + 3) % 7 + 7) % 7
+            let monday = day - RFC3339.weekday(ofDay: day)
             cohorts[monday, default: []].append(m)
         }
         let day = 86_400.0

@@ -88,7 +88,7 @@ extension EngineState {
         var bits: UInt8 = 0
         var tags: ArraySlice<Int32>?
         func missing(_ id: String) -> CommunityError {
-            ActivityLogReader.lineError(record.line, "member \"\(id)\" appears before their member line; add a member line with a t at or before this line's t")
+            ActivityLogReader.memberBeforeJoin(id, line: record.line)
         }
         // Members are interned by their member line only, so member indices are join order.
         // A missing member is reported after the time checks, as a table row would be.
@@ -157,7 +157,7 @@ extension EngineState {
     /// The error of a row whose member has no member line yet.
     func notJoined(_ m: Int, line: Int) -> CommunityError {
         if let unresolvedMember { return unresolvedMember }
-        return error(line, "member \"\(m >= 0 ? memberNames[Int32(m)] : "")\" appears before their member line; add a member line with a t at or before this line's t")
+        return ActivityLogReader.memberBeforeJoin(m >= 0 ? memberNames[Int32(m)] : "", line: line)
     }
 
     /// Folds one row in (indices into this state's dictionaries), into both sections when

@@ -17,7 +17,6 @@ extension EngineState {
             memberFirstReactOrRSVP.append(contentsOf: repeatElement(.infinity, count: added))
             memberReactionSlot.append(contentsOf: repeatElement(-1, count: added))
             memberJoinLine.append(contentsOf: repeatElement(0, count: added))
-            memberStaffAtJoin.append(contentsOf: repeatElement(false, count: added))
             memberStartedThreadInWindow.append(contentsOf: repeatElement(false, count: added))
             memberFirstPost.append(contentsOf: repeatElement(.infinity, count: added))
             memberFirstPostStaff.append(contentsOf: repeatElement(false, count: added))
@@ -58,7 +57,6 @@ extension EngineState {
         memberJoinLine[m] = line
         members[m].bot = bot
         members[m].staff = staff
-        memberStaffAtJoin[m] = staff
     }
 
     /// Creates post `p` (a thread root or a reply; `thread` is `orphan` for a reply to an unknown thread).
@@ -84,18 +82,19 @@ extension EngineState {
         return letters == 0 ? Spices.bit(.engagement) : letters
     }
 
-    /// `Spices.threadBase` of a thread, from letters computed once per space and per tag (the
-    /// rules are unions over the space and the tags, so the per-id letters combine by OR).
+    /// The SPICES base letters of a thread (configured, else keyword defaults; INSIGHTS.md §4),
+    /// from ``Spices/letters(_:isTag:map:)`` computed once per space and per tag (the rules are
+    /// unions over the space and the tags, so the per-name letters combine by OR).
     mutating func threadBaseLetters(space: Int, tags: ArraySlice<Int32>?) -> (UInt8, Bool) {
         if spaceLetters[space] == Self.unknownLetters {
-            let (configured, defaults) = Spices.letters(space: spaceNames[Int32(space)], map: configuration.spicesMap)
+            let (configured, defaults) = Spices.letters(spaceNames[Int32(space)], isTag: false, map: configuration.spicesMap)
             spaceLetters[space] = UInt16(configured) << 8 | UInt16(defaults)
         }
         var combined = spaceLetters[space]
         for k in tags ?? [] {
             let k = Int(k)
             if tagLetters[k] == Self.unknownLetters {
-                let (configured, defaults) = Spices.letters(tag: tagNames[Int32(k)], map: configuration.spicesMap)
+                let (configured, defaults) = Spices.letters(tagNames[Int32(k)], isTag: true, map: configuration.spicesMap)
                 tagLetters[k] = UInt16(configured) << 8 | UInt16(defaults)
             }
             combined |= tagLetters[k]

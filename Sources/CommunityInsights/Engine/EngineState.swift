@@ -37,7 +37,6 @@ struct EngineState: Sendable {
     var memberFirstView: [Double] = []
     var memberFirstReactOrRSVP: [Double] = []
     var memberJoinLine: [Int] = []
-    var memberStaffAtJoin: [Bool] = []
     var memberStartedThreadInWindow: [Bool] = []
     var memberFirstPost: [Double] = []
     var memberFirstPostStaff: [Bool] = []

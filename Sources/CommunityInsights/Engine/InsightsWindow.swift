@@ -33,12 +33,7 @@ public struct InsightsWindow: Sendable, Hashable {
     /// - Parameter log: A log with at least one timed record.
     /// - Throws: ``CommunityError`` `invalidInput` if the log has no timed record.
     public static func covering(_ log: ActivityLog) throws(CommunityError) -> InsightsWindow {
-        guard let first = log.earliestTime, let last = log.evaluationTime else {
-            throw CommunityError.invalidInput("the activity log has no timed record; pass an explicit window", field: "from")
-        }
-        let start = Double(RFC3339.day(first.timeIntervalSince1970)) * 86_400
-        let end = Double(RFC3339.day(last.timeIntervalSince1970) + 1) * 86_400
-        return try InsightsWindow(from: Date(timeIntervalSince1970: start), to: Date(timeIntervalSince1970: end))
+        try covering(earliest: log.earliestTime, latest: log.evaluationTime, empty: "the activity log has no timed record")
     }
 
     /// The window covering a table: as ``covering(_:)-(ActivityLog)`` for its rows.
@@ -47,15 +42,17 @@ public struct InsightsWindow: Sendable, Hashable {
     ///   after the latest.
     /// - Throws: ``CommunityError`` `invalidInput` (field `from`) if no row has a time.
     public static func covering(_ table: ActivityTable) throws(CommunityError) -> InsightsWindow {
-        guard let first = table.earliestTime, let last = table.evaluationTime else {
-            throw CommunityError.invalidInput("the activity table has no timed row; pass an explicit window", field: "from")
+        try covering(earliest: table.earliestTime, latest: table.evaluationTime, empty: "the activity table has no timed row")
+    }
+
+    /// From the start of the UTC day of `earliest` to the start of the UTC day after `latest`;
+    /// `empty` (and what to do about it) when either is missing.
+    private static func covering(earliest: Date?, latest: Date?, empty: String) throws(CommunityError) -> InsightsWindow {
+        guard let first = earliest, let last = latest else {
+            throw CommunityError.invalidInput("\(empty); pass an explicit window", field: "from")
         }
         let start = Double(RFC3339.day(first.timeIntervalSince1970)) * 86_400
         let end = Double(RFC3339.day(last.timeIntervalSince1970) + 1) * 86_400
         return try InsightsWindow(from: Date(timeIntervalSince1970: start), to: Date(timeIntervalSince1970: end))
-    }
-
-    func contains(_ seconds: Double) -> Bool {
-        seconds >= from.timeIntervalSince1970 && seconds < to.timeIntervalSince1970
     }
 }

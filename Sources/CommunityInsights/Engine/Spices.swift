@@ -12,41 +12,17 @@ enum Spices {
     static let contentWords: Set<String> = ["guide", "guides", "tutorial", "tutorials"]
     static let successWords: Set<String> = ["learning", "onboarding"]
 
-    /// Letters of a thread from configuration (space, tags) or, if none is configured, from the
-    /// keyword defaults (Product, Insight, Content, Success); Support and Engagement are decided
-    /// per activity.
-    static func threadBase(space: String, tags: [String], map: [String: Set<SpicesLetter>]) -> (UInt8, Bool) {
-        var configured: UInt8 = 0
-        for key in [space] + tags { if let letters = map[key] { configured |= bits(letters) } }
-        if configured != 0 { return (configured, true) }
-        let words = Set(([space] + tags).map { $0.lowercased() })
-        var letters: UInt8 = 0
-        if !words.isDisjoint(with: productWords) { letters |= bit(.product) }
-        if tags.contains(where: { $0.lowercased() == "insight" }) { letters |= bit(.insight) }
-        if !Set(tags.map { $0.lowercased() }).isDisjoint(with: contentWords) { letters |= bit(.content) }
-        if !words.isDisjoint(with: successWords) { letters |= bit(.success) }
-        return (letters, false)
-    }
-
-    /// The share of ``threadBase(space:tags:map:)`` that a thread's space contributes:
-    /// (configured letters, keyword letters). A thread's base is the OR over its space and tags.
-    static func letters(space: String, map: [String: Set<SpicesLetter>]) -> (configured: UInt8, defaults: UInt8) {
-        let configured = map[space].map(bits) ?? 0
-        let word = space.lowercased()
+    /// The letters that one name of a thread contributes: (configured letters, keyword letters).
+    /// A thread's base is the OR over its space and its tags: the configured letters of any of
+    /// them (INSIGHTS.md §4) or, if none is configured, the keyword defaults (Product, Success;
+    /// for a tag also Insight and Content). Support and Engagement are decided per activity.
+    static func letters(_ name: String, isTag: Bool, map: [String: Set<SpicesLetter>]) -> (configured: UInt8, defaults: UInt8) {
+        let configured = map[name].map(bits) ?? 0
+        let word = name.lowercased()
         var letters: UInt8 = 0
         if productWords.contains(word) { letters |= bit(.product) }
-        if successWords.contains(word) { letters |= bit(.success) }
-        return (configured, letters)
-    }
-
-    /// The share of ``threadBase(space:tags:map:)`` that one of a thread's tags contributes.
-    static func letters(tag: String, map: [String: Set<SpicesLetter>]) -> (configured: UInt8, defaults: UInt8) {
-        let configured = map[tag].map(bits) ?? 0
-        let word = tag.lowercased()
-        var letters: UInt8 = 0
-        if productWords.contains(word) { letters |= bit(.product) }
-        if word == "insight" { letters |= bit(.insight) }
-        if contentWords.contains(word) { letters |= bit(.content) }
+        if isTag, word == "insight" { letters |= bit(.insight) }
+        if isTag, contentWords.contains(word) { letters |= bit(.content) }
         if successWords.contains(word) { letters |= bit(.success) }
         return (configured, letters)
     }

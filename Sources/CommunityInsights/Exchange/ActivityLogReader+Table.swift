@@ -36,11 +36,11 @@ extension ActivityLogReader {
             let line = Int(table.lines[row])
             if table.kinds[row] == .member {
                 if joinedAt[Int(m)] != 0 {
-                    throw lineError(line, "member \"\(table.memberIDs[m])\" already has a member line (line \(joinedAt[Int(m)])); give each member exactly one member line and use role lines for staff changes")
+                    throw secondMemberLine(table.memberIDs[m], line: line, firstLine: Int(joinedAt[Int(m)]))
                 }
                 joinedAt[Int(m)] = table.lines[row]
             } else if joinedAt[Int(m)] == 0 {
-                throw lineError(line, "member \"\(table.memberIDs[m])\" appears before their member line; add a member line with a t at or before this line's t")
+                throw memberBeforeJoin(table.memberIDs[m], line: line)
             }
         }
     }

@@ -115,17 +115,27 @@ public enum ActivityLogReader {
             guard let member = record.event.member else { continue }
             if case .member = record.event {
                 if let first = joinedAt[member] {
-                    throw lineError(record.line, "member \"\(member)\" already has a member line (line \(first)); give each member exactly one member line and use role lines for staff changes")
+                    throw secondMemberLine(member, line: record.line, firstLine: first)
                 }
                 joinedAt[member] = record.line
             } else if joinedAt[member] == nil {
-                throw lineError(record.line, "member \"\(member)\" appears before their member line; add a member line with a t at or before this line's t")
+                throw memberBeforeJoin(member, line: record.line)
             }
         }
     }
 
     static func lineError(_ line: Int, _ message: String) -> CommunityError {
         CommunityError.invalidInput("line \(line): \(message)", field: "line \(line)")
+    }
+
+    /// The error of a line whose member has no member line at or before it.
+    static func memberBeforeJoin(_ member: String, line: Int) -> CommunityError {
+        lineError(line, "member \"\(member)\" appears before their member line; add a member line with a t at or before this line's t")
+    }
+
+    /// The error of a second member line for `member` (the first at `firstLine`).
+    static func secondMemberLine(_ member: String, line: Int, firstLine: Int) -> CommunityError {
+        lineError(line, "member \"\(member)\" already has a member line (line \(firstLine)); give each member exactly one member line and use role lines for staff changes")
     }
 
     private static let requiredFields: [String: String] = [

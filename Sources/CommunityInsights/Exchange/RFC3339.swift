@@ -94,6 +94,11 @@ enum RFC3339 {
         return text + "Z"
     }
 
+    /// The weekday of a day number (days since 1970-01-01, a Thursday): 0 = Monday … 6 = Sunday.
+    static func weekday(ofDay day: Int) -> Int {
+        ((day + 3) % 7 + 7) % 7
+    }
+
     /// The UTC day number (days since 1970-01-01) of a Unix time in seconds.
     static func day(_ seconds: Double) -> Int {
         // floor(q) as a truncation and a correction: `rounded(.down)` is a call to `floor` on
