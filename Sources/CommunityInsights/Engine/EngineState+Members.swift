@@ -195,7 +195,7 @@ extension EngineState {
             }
             let top = [best.0, best.1, best.2].filter { $0 >= 0 }.map { tagName[weights[$0].tag] }
             var entropy: Double?
-            if tagCount >= 2, let h = Self.entropy(weights) {
+            if tagCount >= 2, let h = Statistics.entropy(weights.lazy.map(\.weight)) {
                 entropy = h / log(Double(tagCount))  // summed in tag order: deterministic
             }
             let status = inputs.status[m]
@@ -209,17 +209,6 @@ extension EngineState {
                 firstPostAt: memberFirstPost[m].isFinite ? Date(timeIntervalSince1970: memberFirstPost[m]) : nil,
                 acceptedAnswers: inputs.acceptedAnswers[m], peerFirstResponses: inputs.peerFirstResponses[m])
         }
-    }
-
-    /// `Statistics.entropy` of the weights, with its arithmetic in its order, without the
-    /// intermediate arrays.
-    static func entropy(_ weights: [(tag: Int, weight: Double)]) -> Double? {
-        var total = 0.0
-        for entry in weights where entry.weight > 0 { total += entry.weight }
-        guard total > 0 else { return nil }
-        var sum = 0.0
-        for entry in weights where entry.weight > 0 { sum = sum + (entry.weight / total) * log(entry.weight / total) }
-        return -sum
     }
 
     /// ``shares(_:)-([Double])`` of the seven letters of a member's weights, without an array.

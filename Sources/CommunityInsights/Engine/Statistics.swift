@@ -52,11 +52,14 @@ enum Statistics {
         return nil
     }
 
-    /// Shannon entropy (natural log) of non-negative weights; nil if they sum to 0.
-    static func entropy(_ weights: some Sequence<Double>) -> Double? {
-        let values = Array(weights).filter { $0 > 0 }
-        let total = values.reduce(0, +)
+    /// Shannon entropy (natural log) of non-negative weights; nil if they sum to 0. Two passes
+    /// over the positive weights, summing in their order, without an intermediate array.
+    static func entropy(_ weights: some Collection<Double>) -> Double? {
+        var total = 0.0
+        for weight in weights where weight > 0 { total += weight }
         guard total > 0 else { return nil }
-        return -values.reduce(0) { $0 + ($1 / total) * log($1 / total) }
+        var sum = 0.0
+        for weight in weights where weight > 0 { sum = sum + (weight / total) * log(weight / total) }
+        return -sum
     }
 }
