@@ -134,9 +134,7 @@ public final class PostgresCommunityStore: CommunityStore, Service, Sendable {
         do {
             try await withConnection { connection in
                 try await PostgresMigrator(migrations: PostgresMigration.all, schema: self.schema).migrate(connection)
-                let rows = try await PostgresFailure.rows(
-                    connection, PostgresQuery(unsafeSQL: "SELECT coalesce(max(sequence), 0) FROM \"\(self.schema)\".activities"))
-                if let row = rows.first { self.signal.publish(try row.decode(Int64.self)) }
+                self.signal.publish(try await self.lastSequence(connection))
             }
             isMigrated.store(true, ordering: .releasing)
         } catch {
@@ -304,21 +302,28 @@ public final class PostgresCommunityStore: CommunityStore, Service, Sendable {
         _ = try await PostgresFailure.rows(connection, PostgresQuery(unsafeSQL: sql))
     }
 
-    private static func rollback(_ connection: PostgresConnection) async {
+    /// Ends the connection's open transaction, if the connection is still there to end it on.
+    static func rollback(_ connection: PostgresConnection) async {
         guard !connection.isClosed else { return }
         try? await execute(connection, "ROLLBACK")
     }
 
     /// Listens on the schema's channel and wakes waiters; reconnects after a lost connection,
     /// catching up with the log's last sequence each time it (re)starts listening.
+    /// The activity log's last sequence (0 when empty), to catch the signal up on open and on
+    /// every (re)connection of the listener.
+    private func lastSequence(_ connection: PostgresConnection) async throws -> Int64 {
+        let rows = try await PostgresFailure.rows(
+            connection, PostgresQuery(unsafeSQL: "SELECT coalesce(max(sequence), 0) FROM \"\(schema)\".activities"))
+        return try rows.first?.decode(Int64.self) ?? 0
+    }
+
     private func listen() async {
         while !Task.isCancelled {
             do {
                 try await withConnection { connection in
                     try await connection.listen(on: self.channel) { notifications in
-                        let rows = try await PostgresFailure.rows(
-                            connection, PostgresQuery(unsafeSQL: "SELECT coalesce(max(sequence), 0) FROM \"\(self.schema)\".activities"))
-                        if let row = rows.first, let last = try? row.decode(Int64.self) { self.signal.publish(last) }
+                        self.signal.publish(try await self.lastSequence(connection))
                         for try await notification in notifications {
                             if let sequence = Int64(notification.payload) { self.signal.publish(sequence) }
                         }

@@ -23,13 +23,13 @@ struct PostgresMigrator {
             try await PostgresCommunityStore.execute(connection, "COMMIT")
             return applied
         } catch {
-            if !connection.isClosed { try? await PostgresCommunityStore.execute(connection, "ROLLBACK") }
+            await PostgresCommunityStore.rollback(connection)
             throw error
         }
     }
 
     private func migrateInTransaction(_ connection: PostgresConnection) async throws -> [Int] {
-        try await run(connection, "SELECT pg_advisory_xact_lock(\(PostgresCommunityStore.migrationLockKey))")
+        try await PostgresCommunityStore.execute(connection, "SELECT pg_advisory_xact_lock(\(PostgresCommunityStore.migrationLockKey))")
         let current = try await version(connection)
         guard current <= latestVersion else {
             throw CommunityError(
@@ -38,19 +38,19 @@ struct PostgresMigrator {
                     + "CommunityKit knows; use a newer CommunityKit (the schema was not modified)")
         }
         guard current < latestVersion else { return [] }
-        try await run(connection, "CREATE SCHEMA IF NOT EXISTS \"\(schema)\"")
-        try await run(connection, "SET LOCAL search_path TO \"\(schema)\", public")
-        try await run(connection, "CREATE EXTENSION IF NOT EXISTS unaccent SCHEMA public")
+        try await PostgresCommunityStore.execute(connection, "CREATE SCHEMA IF NOT EXISTS \"\(schema)\"")
+        try await PostgresCommunityStore.execute(connection, "SET LOCAL search_path TO \"\(schema)\", public")
+        try await PostgresCommunityStore.execute(connection, "CREATE EXTENSION IF NOT EXISTS unaccent SCHEMA public")
         let extensionSchema = try await PostgresFailure.rows(
             connection, "SELECT n.nspname::text FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'unaccent'"
         ).first.map { try $0.decode(String.self) } ?? "public"
-        try await run(connection, """
+        try await PostgresCommunityStore.execute(connection, """
             CREATE TABLE IF NOT EXISTS "\(schema)".schema_version (
                 version integer PRIMARY KEY, summary text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())
             """)
         var applied: [Int] = []
         for migration in migrations where migration.version > current {
-            for statement in migration.statements(unaccentSchema: extensionSchema) { try await run(connection, statement) }
+            for statement in migration.statements(unaccentSchema: extensionSchema) { try await PostgresCommunityStore.execute(connection, statement) }
             _ = try await PostgresFailure.rows(
                 connection, "INSERT INTO schema_version (version, summary) VALUES (\(migration.version), \(migration.summary))")
             applied.append(migration.version)
@@ -65,10 +65,6 @@ struct PostgresMigrator {
         guard exists else { return 0 }
         let rows = try await PostgresFailure.rows(connection, PostgresQuery(unsafeSQL: "SELECT coalesce(max(version), 0)::bigint FROM \(table)"))
         return Int(try rows.first.map { try $0.decode(Int64.self) } ?? 0)
-    }
-
-    private func run(_ connection: PostgresConnection, _ sql: String) async throws {
-        try await PostgresCommunityStore.execute(connection, sql)
     }
 }
 #endif

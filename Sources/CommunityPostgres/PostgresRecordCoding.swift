@@ -11,7 +11,7 @@ enum PostgresRecordCoding {
     /// Encodes `value`; a value JSON cannot hold (a NaN or infinite date) is `invalidInput`.
     static func encode<T: Encodable>(_ value: T) throws -> Data {
         do {
-            return try JSONEncoder().encode(value)
+            return try encoder.encode(value)
         } catch {
             throw CommunityError.invalidInput("the \(T.self) cannot be stored: \(error)", field: "\(T.self)")
         }
@@ -20,11 +20,16 @@ enum PostgresRecordCoding {
     /// Decodes a stored row; an undecodable one is a `storage` error naming the table.
     static func decode<T: Decodable>(_ type: T.Type, _ data: Data, table: String) throws -> T {
         do {
-            return try JSONDecoder().decode(type, from: data)
+            return try decoder.decode(type, from: data)
         } catch {
             throw CommunityError(.storage, "a row of \(table) does not hold a valid \(T.self) (the database was changed outside CommunityKit?)")
         }
     }
+
+    /// One encoder and one decoder for every record: they hold no per-call state (as
+    /// `SQLiteRecords`' coders), and building one per row cost more than small records do.
+    private static let encoder = JSONEncoder()
+    private static let decoder = JSONDecoder()
 
     /// Seconds since 2001-01-01 (Foundation's reference date), the form of every date column.
     static func seconds(_ date: Date) -> Double { date.timeIntervalSinceReferenceDate }

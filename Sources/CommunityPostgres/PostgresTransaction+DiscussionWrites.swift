@@ -56,17 +56,18 @@ extension PostgresTransaction {
     func update(_ thread: DiscussionThread) async throws {
         let keys = try Self.listingKeys(thread)
         let body = try PostgresRecordCoding.encode(thread)
-        guard let row = try await rows("SELECT title FROM threads WHERE id = \(thread.id.uuid) AND community_id = \(thread.communityID.uuid)").first
+        // One round trip: the update returns the title it replaced (no row: not in this community).
+        guard let row = try await writeRows("""
+            UPDATE threads SET space_id = \(thread.spaceID.uuid), title = \(thread.title), is_deleted = \(thread.deletedAt != nil),
+                is_unanswered = \(Self.isUnanswered(thread)), pin_order = \(thread.pinOrder), last_activity_ms = \(keys.activity),
+                created_ms = \(keys.created), reaction_count = \(thread.reactionCount), body = \(body)
+            FROM (SELECT title FROM threads WHERE id = \(thread.id.uuid) AND community_id = \(thread.communityID.uuid)) AS old
+            WHERE threads.id = \(thread.id.uuid) RETURNING old.title
+            """).first
         else {
             throw CommunityError.notFound("no thread with id \(thread.id) in this community", field: "thread")
         }
         let oldTitle = try Self.column(String.self, row, table: "threads")
-        try await write("""
-            UPDATE threads SET space_id = \(thread.spaceID.uuid), title = \(thread.title), is_deleted = \(thread.deletedAt != nil),
-                is_unanswered = \(Self.isUnanswered(thread)), pin_order = \(thread.pinOrder), last_activity_ms = \(keys.activity),
-                created_ms = \(keys.created), reaction_count = \(thread.reactionCount), body = \(body)
-            WHERE id = \(thread.id.uuid) RETURNING 1
-            """)
         if oldTitle != thread.title { try await reindex(post: thread.firstPostID) }
     }
 
@@ -130,16 +131,10 @@ extension PostgresTransaction {
 
     func insert(_ reaction: Reaction) async throws {
         let body = try PostgresRecordCoding.encode(reaction)
-        guard try await !exists("""
-            SELECT 1 FROM reactions WHERE post_id = \(reaction.postID.uuid) AND member_id = \(reaction.memberID.uuid) AND emoji = \(reaction.emoji)
-            """)
-        else {
-            throw CommunityError.conflict("the member already reacted with \(reaction.emoji)", field: "emoji")
-        }
-        try await write("""
+        try await insertNew("""
             INSERT INTO reactions (post_id, member_id, emoji, body)
-            VALUES (\(reaction.postID.uuid), \(reaction.memberID.uuid), \(reaction.emoji), \(body)) RETURNING 1
-            """)
+            VALUES (\(reaction.postID.uuid), \(reaction.memberID.uuid), \(reaction.emoji), \(body)) ON CONFLICT DO NOTHING RETURNING 1
+            """, orThrow: .conflict("the member already reacted with \(reaction.emoji)", field: "emoji"))
     }
 
     func deleteReaction(post: PostID, member: MemberID, emoji: String) async throws {
@@ -179,13 +174,11 @@ extension PostgresTransaction {
 
     func insert(_ flag: Flag) async throws {
         let body = try PostgresRecordCoding.encode(flag)
-        guard try await !exists("SELECT 1 FROM flags WHERE id = \(flag.id.uuid)") else {
-            throw CommunityError.conflict("a flag with id \(flag.id) already exists", field: "id")
-        }
-        try await write("""
+        try await insertNew("""
             INSERT INTO flags (id, community_id, post_id, is_open, body)
-            VALUES (\(flag.id.uuid), \(flag.communityID.uuid), \(flag.postID.uuid), \(flag.resolution == nil), \(body)) RETURNING 1
-            """)
+            VALUES (\(flag.id.uuid), \(flag.communityID.uuid), \(flag.postID.uuid), \(flag.resolution == nil), \(body))
+            ON CONFLICT DO NOTHING RETURNING 1
+            """, orThrow: .conflict("a flag with id \(flag.id) already exists", field: "id"))
     }
 
     func update(_ flag: Flag) async throws {

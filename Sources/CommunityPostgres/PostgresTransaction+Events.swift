@@ -93,24 +93,16 @@ extension PostgresTransaction: ReminderWriteTransaction, OverrideWriteTransactio
     }
 
     func upsert(_ seats: OccurrenceSeats) async throws {
-        let body = try PostgresRecordCoding.encode(seats)
-        try await write("""
-            INSERT INTO occurrence_seats (event_id, occurrence, body) VALUES (\(seats.eventID.uuid), \(seats.occurrence), \(body))
-            ON CONFLICT (event_id, occurrence) DO UPDATE SET body = excluded.body RETURNING 1
-            """)
+        try await upsertOccurrenceRecord(seats, table: "occurrence_seats", event: seats.eventID, occurrence: seats.occurrence)
     }
 
     func insert(_ receipt: ReminderReceipt) async throws {
         let body = try PostgresRecordCoding.encode(receipt)
-        guard try await reminderReceipt(event: receipt.eventID, occurrence: receipt.occurrence, member: receipt.memberID,
-                                        offset: receipt.offset) == nil
-        else {
-            throw CommunityError.conflict("this reminder was already sent", field: "receipt")
-        }
-        try await write("""
+        try await insertNew("""
             INSERT INTO reminder_receipts (event_id, occurrence, member_id, offset_seconds, body)
-            VALUES (\(receipt.eventID.uuid), \(receipt.occurrence), \(receipt.memberID.uuid), \(receipt.offset), \(body)) RETURNING 1
-            """)
+            VALUES (\(receipt.eventID.uuid), \(receipt.occurrence), \(receipt.memberID.uuid), \(receipt.offset), \(body))
+            ON CONFLICT DO NOTHING RETURNING 1
+            """, orThrow: .conflict("this reminder was already sent", field: "receipt"))
     }
 
     func deleteReminderReceipt(event: EventID, occurrence: String, member: MemberID, offset: TimeInterval) async throws {

@@ -38,14 +38,11 @@ extension PostgresTransaction: InboxWriteTransaction {
 
     func insert(_ item: InboxItem) async throws {
         let body = try PostgresRecordCoding.encode(item)
-        guard try await !exists("SELECT 1 FROM inbox_items WHERE id = \(item.id.uuid)") else {
-            throw CommunityError.conflict("an inbox item with id \(item.id) already exists", field: "id")
-        }
-        try await write("""
+        try await insertNew("""
             INSERT INTO inbox_items (id, community_id, member_id, read_at, body)
             VALUES (\(item.id.uuid), \(item.communityID.uuid), \(item.memberID.uuid), \(item.readAt.map(PostgresRecordCoding.seconds)), \(body))
-            RETURNING 1
-            """)
+            ON CONFLICT DO NOTHING RETURNING 1
+            """, orThrow: .conflict("an inbox item with id \(item.id) already exists", field: "id"))
     }
 
     func update(_ item: InboxItem) async throws {

@@ -55,10 +55,28 @@ extension PostgresTransaction: LiveWriteTransaction {
     }
 
     func upsert(_ state: OccurrenceLiveState) async throws {
-        let body = try PostgresRecordCoding.encode(state)
+        try await upsertOccurrenceRecord(state, table: "occurrence_live_states", event: state.eventID, occurrence: state.occurrence)
+    }
+
+    /// Inserts or replaces the record of one occurrence in `table` (keyed by event and occurrence).
+    func upsertOccurrenceRecord<R: Encodable>(_ record: R, table: String, event: EventID, occurrence: String) async throws {
+        let body = try PostgresRecordCoding.encode(record)
         try await write("""
-            INSERT INTO occurrence_live_states (event_id, occurrence, body) VALUES (\(state.eventID.uuid), \(state.occurrence), \(body))
+            INSERT INTO \(unescaped: table) (event_id, occurrence, body) VALUES (\(event.uuid), \(occurrence), \(body))
             ON CONFLICT (event_id, occurrence) DO UPDATE SET body = excluded.body RETURNING 1
+            """)
+    }
+
+    /// Inserts or replaces a record of a live occurrence in `table` (keyed by its id).
+    private func upsertLiveRecord<R: Encodable>(_ record: R, table: String, id: UUID, community: CommunityID, event: EventID,
+                                                occurrence: String) async throws {
+        let body = try PostgresRecordCoding.encode(record)
+        try await write("""
+            INSERT INTO \(unescaped: table) (id, community_id, event_id, occurrence, body)
+            VALUES (\(id), \(community.uuid), \(event.uuid), \(occurrence), \(body))
+            ON CONFLICT (id) DO UPDATE SET community_id = excluded.community_id, event_id = excluded.event_id,
+                occurrence = excluded.occurrence, body = excluded.body
+            RETURNING 1
             """)
     }
 
@@ -72,40 +90,27 @@ extension PostgresTransaction: LiveWriteTransaction {
     }
 
     func upsert(_ question: LiveQuestion) async throws {
-        let body = try PostgresRecordCoding.encode(question)
-        try await write("""
-            INSERT INTO live_questions (id, community_id, event_id, occurrence, body)
-            VALUES (\(question.id.uuid), \(question.communityID.uuid), \(question.eventID.uuid), \(question.occurrence), \(body))
-            ON CONFLICT (id) DO UPDATE SET community_id = excluded.community_id, event_id = excluded.event_id,
-                occurrence = excluded.occurrence, body = excluded.body
-            RETURNING 1
-            """)
+        try await upsertLiveRecord(
+            question, table: "live_questions", id: question.id.uuid, community: question.communityID, event: question.eventID,
+            occurrence: question.occurrence)
     }
 
     func insertUpvote(_ question: LiveQuestionID, member: MemberID) async throws {
-        guard try await !hasUpvoted(question, member: member) else {
-            throw CommunityError.conflict("the member already upvoted this question", field: "question")
-        }
-        try await write("INSERT INTO live_question_upvotes (question_id, member_id) VALUES (\(question.uuid), \(member.uuid)) RETURNING 1")
+        try await insertNew(
+            "INSERT INTO live_question_upvotes (question_id, member_id) VALUES (\(question.uuid), \(member.uuid)) ON CONFLICT DO NOTHING RETURNING 1",
+            orThrow: .conflict("the member already upvoted this question", field: "question"))
     }
 
     func upsert(_ poll: Poll) async throws {
-        let body = try PostgresRecordCoding.encode(poll)
-        try await write("""
-            INSERT INTO polls (id, community_id, event_id, occurrence, body)
-            VALUES (\(poll.id.uuid), \(poll.communityID.uuid), \(poll.eventID.uuid), \(poll.occurrence), \(body))
-            ON CONFLICT (id) DO UPDATE SET community_id = excluded.community_id, event_id = excluded.event_id,
-                occurrence = excluded.occurrence, body = excluded.body
-            RETURNING 1
-            """)
+        try await upsertLiveRecord(
+            poll, table: "polls", id: poll.id.uuid, community: poll.communityID, event: poll.eventID, occurrence: poll.occurrence)
     }
 
     func insertPollChoices(_ poll: PollID, member: MemberID, choices: [Int]) async throws {
         let encoded = try PostgresRecordCoding.encode(choices)
-        guard try await pollChoices(poll, member: member) == nil else {
-            throw CommunityError.conflict("the member already voted in this poll", field: "poll")
-        }
-        try await write("INSERT INTO poll_choices (poll_id, member_id, choices) VALUES (\(poll.uuid), \(member.uuid), \(encoded)) RETURNING 1")
+        try await insertNew(
+            "INSERT INTO poll_choices (poll_id, member_id, choices) VALUES (\(poll.uuid), \(member.uuid), \(encoded)) ON CONFLICT DO NOTHING RETURNING 1",
+            orThrow: .conflict("the member already voted in this poll", field: "poll"))
     }
 }
 #endif

@@ -61,6 +61,13 @@ final class PostgresTransaction {
         return try await rows(query)
     }
 
+    /// Runs `query`, an `INSERT … ON CONFLICT DO NOTHING RETURNING 1`: one round trip where a
+    /// key check and an insert took two. Throws `conflict` when the key was taken (nothing was
+    /// written, and the transaction goes on).
+    func insertNew(_ query: PostgresQuery, orThrow conflict: @autoclosure () -> CommunityError) async throws {
+        guard try await write(query) > 0 else { throw conflict() }
+    }
+
     /// Whether `query` returns a row.
     func exists(_ query: PostgresQuery) async throws -> Bool { try await !rows(query).isEmpty }
 

@@ -45,8 +45,10 @@ struct PostgresConcurrencyTests {
             let stored = try await store.read { tx in
                 try await tx.activities(in: community, after: 0, limit: 20_000)
             }
-            let sequences = stored.map(\.sequence)
-            #expect(sequences == sequences.sorted() && Set(sequences).count == sequences.count, "sequences strictly increase")
+            // One activity per RSVP, none lost or doubled by the retries of serialization failures.
+            let recorded = stored.filter { $0.verb == .rsvpChanged }
+            #expect(recorded.count == 10_000, "one activity per RSVP")
+            #expect(recorded.filter { $0.payload["seat"] == "confirmed" }.count == 100)
         }
     }
 }

@@ -37,7 +37,6 @@ struct PostgresMigrationTests {
                 for _ in 0..<6 { group.addTask { try await stores.make(configuration) } }
                 return try await group.reduce(into: [PostgresCommunityStore]()) { $0.append($1) }
             }
-            #expect(opened.count == 6)
             #expect(try await versions(of: configuration.schema) == PostgresMigration.all.map(\.version))
             let fixture = try await CommunityService(CommunityEnvironment(store: opened[0])).createCommunity(
                 name: "Shared", slug: "shared", owner: MemberProfile(handle: "owner", displayName: "Owner"))
