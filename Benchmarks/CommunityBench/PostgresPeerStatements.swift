@@ -9,6 +9,13 @@ enum PostgresPeerStatements {
     static let schema = PostgresBenchServer.peerSchema
     static let sdkSchema = PostgresBenchServer.sdkSchema
 
+    /// The bindings of a statement's parameters `$1`, `$2`, … in order.
+    static func bindings<each Value: PostgresNonThrowingEncodable>(_ values: repeat each Value) -> PostgresBindings {
+        var bindings = PostgresBindings()
+        repeat bindings.append(each values)
+        return bindings
+    }
+
     /// `thread.page` on the SDK's own table: 50 posts after a number, by the `(thread_id, number)` index.
     struct ThreadPage: PostgresPreparedStatement {
         typealias Row = (UUID, Int64, UUID?, String, Double)
@@ -19,12 +26,7 @@ enum PostgresPeerStatements {
         var thread: UUID
         var after: Int64
 
-        func makeBindings() throws -> PostgresBindings {
-            var bindings = PostgresBindings(capacity: 2)
-            bindings.append(thread)
-            bindings.append(after)
-            return bindings
-        }
+        func makeBindings() throws -> PostgresBindings { PostgresPeerStatements.bindings(thread, after) }
 
         func decodeRow(_ row: PostgresRow) throws -> Row { try row.decode(Row.self) }
     }
@@ -38,11 +40,7 @@ enum PostgresPeerStatements {
             """
         var space: UUID
 
-        func makeBindings() throws -> PostgresBindings {
-            var bindings = PostgresBindings(capacity: 1)
-            bindings.append(space)
-            return bindings
-        }
+        func makeBindings() throws -> PostgresBindings { PostgresPeerStatements.bindings(space) }
 
         func decodeRow(_ row: PostgresRow) throws -> Row { try row.decode(Row.self) }
     }
@@ -69,13 +67,7 @@ enum PostgresPeerStatements {
         var author: Int64
         var body: String
 
-        func makeBindings() throws -> PostgresBindings {
-            var bindings = PostgresBindings(capacity: 3)
-            bindings.append(thread)
-            bindings.append(author)
-            bindings.append(body)
-            return bindings
-        }
+        func makeBindings() throws -> PostgresBindings { PostgresPeerStatements.bindings(thread, author, body) }
 
         func decodeRow(_ row: PostgresRow) throws -> Int64 { try row.decode(Int64.self) }
     }
@@ -87,12 +79,7 @@ enum PostgresPeerStatements {
         var thread: Int64
         var post: Int64
 
-        func makeBindings() throws -> PostgresBindings {
-            var bindings = PostgresBindings(capacity: 2)
-            bindings.append(thread)
-            bindings.append(post)
-            return bindings
-        }
+        func makeBindings() throws -> PostgresBindings { PostgresPeerStatements.bindings(thread, post) }
 
         func decodeRow(_ row: PostgresRow) throws {}
     }
@@ -105,13 +92,7 @@ enum PostgresPeerStatements {
         var subject: Int64
         var space: Int32
 
-        func makeBindings() throws -> PostgresBindings {
-            var bindings = PostgresBindings(capacity: 3)
-            bindings.append(actor)
-            bindings.append(subject)
-            bindings.append(space)
-            return bindings
-        }
+        func makeBindings() throws -> PostgresBindings { PostgresPeerStatements.bindings(actor, subject, space) }
 
         func decodeRow(_ row: PostgresRow) throws {}
     }
