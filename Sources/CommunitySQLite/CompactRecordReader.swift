@@ -105,13 +105,21 @@ struct CompactRecordReader {
         guard shared <= UInt64(base.utf8.count) else { throw Self.corrupt("a stored \(subject) record shares more bytes than its base has") }
         let rest = try count()
         defer { offset += rest }
-        let prefixEnd = base.utf8.index(base.utf8.startIndex, offsetBy: Int(shared))
         let suffix = UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + rest])
-        // A prefix of the base that ends between characters: a slice, with no bytes to validate.
-        if rest == 0, let scalarEnd = prefixEnd.samePosition(in: base.unicodeScalars) { return String(base.unicodeScalars[..<scalarEnd]) }
+        if rest == 0 {
+            // A prefix of the base that ends between characters: a slice, with no bytes to validate.
+            let end = base.utf8.index(base.utf8.startIndex, offsetBy: Int(shared))
+            if let scalarEnd = end.samePosition(in: base.unicodeScalars) { return String(base.unicodeScalars[..<scalarEnd]) }
+        }
         // Otherwise the shared bytes and the rest, joined before making the string (the cut may
-        // fall inside a character).
-        return String(decoding: Array(base.utf8[..<prefixEnd]) + suffix, as: UTF8.self)
+        // fall inside a character); a native string's bytes are copied at once.
+        var joined: [UInt8] = []
+        joined.reserveCapacity(Int(shared) + rest)
+        if base.utf8.withContiguousStorageIfAvailable({ joined.append(contentsOf: $0[..<Int(shared)]) }) == nil {
+            joined.append(contentsOf: base.utf8.prefix(Int(shared)))
+        }
+        joined.append(contentsOf: suffix)
+        return String(decoding: joined, as: UTF8.self)
     }
 
     mutating func strings() throws(SQLiteError) -> [String] {
