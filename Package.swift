@@ -42,7 +42,9 @@ let package = Package(
             swiftSettings: sharedSwiftSettings),
         .target(name: "CommunityDiscussions", dependencies: ["CommunityCore"], swiftSettings: sharedSwiftSettings),
         .target(name: "CommunityEvents", dependencies: ["CommunityCore"], swiftSettings: sharedSwiftSettings),
-        .target(name: "CommunityInsights", dependencies: ["CommunityCore"], swiftSettings: sharedSwiftSettings),
+        .target(name: "CommunityInsights", dependencies: ["CommunityCore", "CPrefetch"], swiftSettings: sharedSwiftSettings),
+        // Cache prefetch hints (a C header) for the insights engine's row loops.
+        .target(name: "CPrefetch"),
         .target(
             name: "CommunityKit", dependencies: ["CommunityCore", "CommunityDiscussions", "CommunityEvents", "CommunityInsights", "CommunitySQLite"], swiftSettings: sharedSwiftSettings),
         .executableTarget(

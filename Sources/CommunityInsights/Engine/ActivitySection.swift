@@ -75,7 +75,17 @@ struct ActivitySection: Sendable {
                     table.objects.withUnsafeBufferPointer { objects in
                         table.targets.withUnsafeBufferPointer { targets in
                             table.flags.withUnsafeBufferPointer { flags in
-                                for row in 0..<kinds.count {
+                                let n = kinds.count
+                                for row in 0..<n {
+                                    // Prefetch in two stages (see ActivitySection+Prefetch.swift).
+                                    if row + Self.farRows < n {
+                                        let ahead = row + Self.farRows
+                                        prefetchFar(kinds[ahead], member: Int(members[ahead]), object: Int(objects[ahead]))
+                                    }
+                                    if row + Self.nearRows < n {
+                                        let ahead = row + Self.nearRows
+                                        prefetchNear(kinds[ahead], t: times[ahead], member: Int(members[ahead]), object: Int(objects[ahead]))
+                                    }
                                     consumeRow(
                                         kinds[row], t: times[row], member: Int(members[row]), object: Int(objects[row]),
                                         target: Int(targets[row]), flags: flags[row])

@@ -62,7 +62,21 @@ extension EngineState {
                         try table.objects.withUnsafeBufferPointer { (objects) throws(CommunityError) in
                             try table.targets.withUnsafeBufferPointer { (targets) throws(CommunityError) in
                                 try table.flags.withUnsafeBufferPointer { (flags) throws(CommunityError) in
-                                    for row in 0..<kinds.count {
+                                    let n = kinds.count
+                                    for row in 0..<n {
+                                        // Prefetch in three stages, each a row's lines that the stage before made readable.
+                                        if row + Self.farRows < n {
+                                            let ahead = row + Self.farRows
+                                            prefetchFar(kinds[ahead], member: Int(members[ahead]), object: Int(objects[ahead]), target: Int(targets[ahead]))
+                                        }
+                                        if row + Self.middleRows < n {
+                                            let ahead = row + Self.middleRows
+                                            prefetchMiddle(kinds[ahead], member: Int(members[ahead]), object: Int(objects[ahead]), target: Int(targets[ahead]))
+                                        }
+                                        if row + Self.nearRows < n {
+                                            let ahead = row + Self.nearRows
+                                            prefetchNear(kinds[ahead], t: times[ahead], object: Int(objects[ahead]), target: Int(targets[ahead]))
+                                        }
                                         let kind = kinds[row]
                                         let tags = kind == .thread && flags[row] & ActivityTable.Flag.second != 0
                                             ? table.tags(ofThread: Int(table.extras[row])) : nil

@@ -1,3 +1,5 @@
+import CPrefetch
+
 /// Day sets keyed by a pair of dense indices (A3: the days on which a reactor reacted to a
 /// recipient, and on which a member replied in a thread), in an open-addressing table with
 /// linear probing and a multiplicative hash.
@@ -31,6 +33,17 @@ struct PairDayMasks: Sendable {
             count += 1
         }
         entries[slot].mask.insert(offset)
+    }
+
+    /// Hints the cache to fetch the home slot of the pair (`first`, `second`).
+    func prefetch(_ first: Int, _ second: Int) {
+        guard bits > 0 else { return }
+        let key = UInt64(first + 1) << 32 | UInt64(UInt32(truncatingIfNeeded: second))
+        let slot = Self.slot(key, bits)
+        entries.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress, slot < buffer.count else { return }
+            ck_prefetch_write(base + slot)
+        }
     }
 
     /// Calls `body` with the first index of each pair and its day set.

@@ -1,0 +1,24 @@
+/// Cache prefetching for the activity section's row loop (see `EngineState+Prefetch.swift`):
+/// a member's state is 128 bytes in an array of 25 MB at 200,000 members, a miss on nearly
+/// every row unless its lines are asked for rows ahead. The stages are `mutating` though they
+/// change nothing, so that the row loop passes the section by reference (as
+/// `EngineState.joined(_:line:)` explains).
+extension ActivitySection {
+    static let farRows = 24
+    static let nearRows = 10
+
+    /// Stage 1: the member's state (both lines, and a third when the element straddles one) and
+    /// the post a reaction names.
+    mutating func prefetchFar(_ kind: ActivityKind, member m: Int, object o: Int) {
+        members.prefetch(m)
+        members.prefetch(m, offset: 64)
+        members.prefetch(m, offset: MemoryLayout<ActivityMemberState>.stride - 1)
+        if kind == .react { posts.prefetch(o) }
+    }
+
+    /// Stage 2: a reaction's slot in the A3 reactor day sets.
+    mutating func prefetchNear(_ kind: ActivityKind, t: Double, member m: Int, object o: Int) {
+        guard kind == .react, o >= 0, o < posts.count, evaluationDay - RFC3339.day(t) < DayMask.span else { return }
+        recentReactorDays.prefetch(Int(posts[o].author), m)
+    }
+}

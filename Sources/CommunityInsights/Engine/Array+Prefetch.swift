@@ -1,0 +1,27 @@
+import CPrefetch
+
+extension Array {
+    /// Hints the cache to fetch element `i` (and, for a write, to own its line) ahead of an
+    /// access a few rows later; no effect on any value, nothing if `i` is out of range.
+    func prefetch(_ i: Int, offset: Int = 0) {
+        withUnsafeBufferPointer { buffer in
+            guard i >= 0, i < buffer.count, let base = buffer.baseAddress else { return }
+            ck_prefetch_write(UnsafeRawPointer(base + i) + offset)
+        }
+    }
+
+    /// Hints the cache to fetch the lines of elements `i..<i + count` (clamped to the array).
+    func prefetch(_ i: Int, count: Int) {
+        withUnsafeBufferPointer { buffer in
+            guard i >= 0, i < buffer.count, let base = buffer.baseAddress else { return }
+            let start = UnsafeRawPointer(base + i)
+            let end = UnsafeRawPointer(base + Swift.min(i + count, buffer.count))
+            var line = start
+            while line < end {
+                ck_prefetch_write(line)
+                line += 64
+            }
+            ck_prefetch_write(end - 1)
+        }
+    }
+}

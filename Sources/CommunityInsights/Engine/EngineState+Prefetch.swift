@@ -1,0 +1,65 @@
+/// Cache prefetching for the main section's row loop.
+///
+/// Rows name members, posts and threads at random, so nearly every row's state is a cache miss
+/// in arrays of tens of megabytes; one row waited on them one after the other. The loop knows
+/// the rows to come, so it asks for their lines ahead, in three stages: what a row names
+/// directly (far ahead), what those lines lead to (the thread of a post, a member's tag block),
+/// and one level further (a thread's tag list, a recipient's reaction counters). Hints only:
+/// no value depends on them.
+extension EngineState {
+    static let farRows = 24
+    static let middleRows = 14
+    static let nearRows = 6
+
+    /// The post a row is about: a reply's thread root, else its object.
+    private static func post(_ kind: ActivityKind, object o: Int, target: Int) -> Int {
+        switch kind {
+        case .reply: target
+        case .react, .view, .accept, .delete, .flag: o
+        default: -1
+        }
+    }
+
+    /// Stage 1: the member's state and the post a row names.
+    mutating func prefetchFar(_ kind: ActivityKind, member m: Int, object o: Int, target: Int) {
+        members.prefetch(m)
+        memberSpices.prefetch(m)
+        postLinks.prefetch(Self.post(kind, object: o, target: target))
+        guard kind == .thread || kind == .reply else { return }
+        // A new post: its slots and its author's post times.
+        postLinks.prefetch(o)
+        postTime.prefetch(o)
+        memberFirstPost.prefetch(m)
+        memberSecondPost.prefetch(m)
+        memberLastPost.prefetch(m)
+        memberPostsInWindow.prefetch(m)
+    }
+
+    /// Stage 2: the post's thread, a reaction's recipient, the member's tag weights.
+    mutating func prefetchMiddle(_ kind: ActivityKind, member m: Int, object o: Int, target: Int) {
+        let post = Self.post(kind, object: o, target: target)
+        guard post >= 0, post < postLinks.count else { return }
+        let th = Int(postLinks[post].thread)
+        threads.prefetch(th)
+        threadTagStart.prefetch(th)
+        guard kind == .react || kind == .reply else { return }
+        if kind == .react { memberReactionSlot.prefetch(Int(postLinks[post].author)) }
+        guard tagStride > 0, m >= 0, m < members.count, members[m].tagHead >= 0 else { return }
+        tagEntryWeight.prefetch(Int(members[m].tagHead) * tagStride, count: tagStride)
+    }
+
+    /// Stage 3: the thread's tag list and a reaction's counter of its day.
+    mutating func prefetchNear(_ kind: ActivityKind, t: Double, object o: Int, target: Int) {
+        let post = Self.post(kind, object: o, target: target)
+        guard post >= 0, post < postLinks.count, kind == .react || kind == .reply else { return }
+        let th = Int(postLinks[post].thread)
+        guard th >= 0, th + 1 < threadTagStart.count else { return }
+        threadTagList.prefetch(Int(threadTagStart[th]))
+        guard kind == .react else { return }
+        let recipient = Int(postLinks[post].author)
+        guard recipient >= 0, recipient < memberReactionSlot.count else { return }
+        let slot = Int(memberReactionSlot[recipient])
+        let offset = evaluationDay - RFC3339.day(t)
+        if slot >= 0, offset >= 0, offset < DayMask.span { reactionCounts.prefetch(slot * DayMask.span + offset) }
+    }
+}
