@@ -107,8 +107,8 @@ import Testing
     }
 
     @Test func kaplanMeierNeedsHalfTheEvents() {
-        #expect(Statistics.kaplanMeierMedian([]) == nil)
-        #expect(Statistics.kaplanMeierMedian([(10, true), (20, false), (30, false)]) == nil)  // S = 2/3
-        #expect(Statistics.kaplanMeierMedian([(10, true), (20, true), (30, false)]) == 20)  // S = 1/3
+        #expect(Statistics.kaplanMeierMedian(events: [], censored: []) == nil)
+        #expect(Statistics.kaplanMeierMedian(events: [10], censored: [20, 30]) == nil)  // S = 2/3
+        #expect(Statistics.kaplanMeierMedian(events: [10, 20], censored: [30]) == 20)  // S = 1/3
     }
 }

@@ -88,21 +88,24 @@ extension EngineState {
         let gravityNow = gravity(at: 0, levels)
         let levelsBefore = humans.map { level($0, at: 30) }
         let gravityBefore = gravity(at: 30, levelsBefore)
-        let loves = humans.map { love[$0] }.sorted()
+        var loves = humans.map { love[$0] }
+        RadixSort.sortAscending(&loves)
 
         // Member ids and their byte-order keys, for the sorts by id.
         let memberID = memberNames.strings
         let idKey = memberID.map(ByteOrder.prefix)
+        let humansByID = inIDOrder(humans, memberID, idKey)
 
         // C7.
         let inactiveContributors = humans.filter {
             inWindow(memberLastPost[$0]) && memberLastPost[$0] < evaluation - 90 * Self.dayLength
         }.count
         let quiet = min(max(configuration.atRiskQuietDays, 7), 28)
-        let ranked = humans.filter { !members[$0].staff }
-            .map { ($0, activity.members[$0].presence.count(quiet..<(quiet + 90))) }
-            .filter { $0.1 > 0 }
-            .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : ByteOrder.precedes(memberID[$0.0], idKey[$0.0], memberID[$1.0], idKey[$1.0]) }
+        // Active days descending, then id: a stable counting sort of the members in id order.
+        let ranked = Self.stableDescending(
+            humansByID.map(\.member).filter { !members[$0].staff }
+                .map { ($0, activity.members[$0].presence.count(quiet..<(quiet + 90))) }
+                .filter { $0.1 > 0 })
         let topQuartile = ranked.prefix((ranked.count + 3) / 4).map(\.0)
         let atRisk = Set(topQuartile.filter { activity.members[$0].presence.count(0..<quiet) == 0 })
 
@@ -112,7 +115,7 @@ extension EngineState {
 
         // CRM records.
         // Sorted by member id (bytes) before building: sorting indices moves 16 bytes, not a record.
-        let order = zip(humans, levels).sorted { ByteOrder.precedes(memberID[$0.0], idKey[$0.0], memberID[$1.0], idKey[$1.0]) }
+        let order = humansByID.map { ($0.member, levels[$0.position]) }
 
         // A3.
         let status = statusTask?.wait() ?? championStatus(newcomerResponses: newcomerResponses, acceptedOffsets: acceptedOffsets)
@@ -170,33 +173,83 @@ extension EngineState {
             members: records)
     }
 
+    /// `members` in the byte order of their ids, each with its position in `members`: a radix
+    /// sort of the 8-byte prefix keys, then runs of equal keys by the whole ids.
+    func inIDOrder(_ members: [Int], _ memberID: [String], _ idKey: [UInt64]) -> [(member: Int, position: Int)] {
+        var positions = RadixSort.order(byKeys: members.map { idKey[$0] })
+        var start = 0
+        while start < positions.count {
+            let key = idKey[members[positions[start]]]
+            var end = start + 1
+            while end < positions.count, idKey[members[positions[end]]] == key { end += 1 }
+            if end - start > 1 {
+                positions[start..<end].sort { ByteOrder.precedes(memberID[members[$0]], memberID[members[$1]]) }
+            }
+            start = end
+        }
+        return positions.map { (members[$0], $0) }
+    }
+
+    /// `entries` by count descending, entries of equal count in their given order (a stable
+    /// counting sort: counts are days, a small range).
+    static func stableDescending(_ entries: [(Int, Int)]) -> [(Int, Int)] {
+        guard let largest = entries.lazy.map(\.1).max() else { return [] }
+        var starts = [Int](repeating: 0, count: largest + 2)
+        for (_, count) in entries { starts[largest - count + 1] += 1 }
+        for i in 1..<starts.count { starts[i] += starts[i - 1] }
+        var sorted = [(Int, Int)](repeating: (0, 0), count: entries.count)
+        for entry in entries {
+            sorted[starts[largest - entry.1]] = entry
+            starts[largest - entry.1] += 1
+        }
+        return sorted
+    }
+
     /// The CRM records of `order` (member, Orbit level), in that order.
     func memberInsights(_ order: ArraySlice<(Int, Int?)>, _ inputs: MemberInsightInputs) -> [MemberInsight] {
         let tagCount = tagNames.count
         let tagName = tagNames.strings
         let memberID = memberNames.strings
         return order.map { m, level -> MemberInsight in
-            let weights = tagWeights(of: m)  // by tag index
             // The first three of the order by weight (descending), then tag name: a total order
             // (names are distinct), so the three kept while scanning are the sorted prefix.
-            func precedes(_ a: Int, _ b: Int) -> Bool {
-                weights[a].weight != weights[b].weight
-                    ? weights[a].weight > weights[b].weight : tagName[weights[a].tag] < tagName[weights[b].tag]
+            var best: (Int, Double, Int, Double, Int, Double) = (-1, 0, -1, 0, -1, 0)  // (tag, weight) × 3
+            func precedes(_ tag: Int, _ weight: Double, _ other: Int, _ otherWeight: Double) -> Bool {
+                other < 0 || (weight != otherWeight ? weight > otherWeight : tagName[tag] < tagName[other])
             }
-            var best = (-1, -1, -1)
-            for i in weights.indices {
-                if best.0 < 0 || precedes(i, best.0) {
-                    best = (i, best.0, best.1)
-                } else if best.1 < 0 || precedes(i, best.1) {
-                    best = (best.0, i, best.1)
-                } else if best.2 < 0 || precedes(i, best.2) {
-                    best.2 = i
+            func consider(_ tag: Int, _ weight: Double) {
+                if precedes(tag, weight, best.0, best.1) {
+                    best = (tag, weight, best.0, best.1, best.2, best.3)
+                } else if precedes(tag, weight, best.2, best.3) {
+                    best = (best.0, best.1, tag, weight, best.2, best.3)
+                } else if precedes(tag, weight, best.4, best.5) {
+                    best.4 = tag
+                    best.5 = weight
                 }
             }
-            let top = [best.0, best.1, best.2].filter { $0 >= 0 }.map { tagName[weights[$0].tag] }
-            var entropy: Double?
-            if tagCount >= 2, let h = Statistics.entropy(weights.lazy.map(\.weight)) {
-                entropy = h / log(Double(tagCount))  // summed in tag order: deterministic
+            // H_m over the weights in tag order (deterministic), from the member's block in
+            // place when weights are kept in blocks: no array per member.
+            var h: Double?
+            if tagStride > 0 {
+                if members[m].tagHead >= 0 {
+                    let base = Int(members[m].tagHead) * tagStride
+                    let block = tagEntryWeight[base..<(base + tagStride)]
+                    // Every weight added is positive, so a zero is a tag the member never engaged with.
+                    for k in 0..<tagStride where block[base + k] > 0 { consider(k, block[base + k]) }
+                    if tagCount >= 2 { h = Statistics.entropy(block) }
+                }
+            } else {
+                let weights = tagWeights(of: m)
+                for (tag, weight) in weights { consider(tag, weight) }
+                if tagCount >= 2 { h = Statistics.entropy(weights.lazy.map(\.weight)) }
+            }
+            let entropy = h.map { $0 / log(Double(tagCount)) }
+            var top: [String] = []
+            if best.0 >= 0 {
+                top.reserveCapacity(best.4 >= 0 ? 3 : best.2 >= 0 ? 2 : 1)
+                top.append(tagName[best.0])
+                if best.2 >= 0 { top.append(tagName[best.2]) }
+                if best.4 >= 0 { top.append(tagName[best.4]) }
             }
             let status = inputs.status[m]
             return MemberInsight(
@@ -231,12 +284,17 @@ extension EngineState {
 
     func conversionCohorts(champions: Set<Int>) -> [ConversionCohort] {
         let horizon = 90 * Self.dayLength
-        var byMonth: [String: [Int]] = [:]
+        // Cohorts grouped by (year, month), named "YYYY-MM" once per cohort (not once per
+        // member) from its first member's join day, and ordered by name.
+        var byMonth: [Int: [Int]] = [:]
         for m in joinedInWindow {
-            byMonth[String(RFC3339.formatDay(RFC3339.day(memberJoin[m])).prefix(7)), default: []].append(m)
+            let (year, month, _) = RFC3339.civilFromDays(RFC3339.day(memberJoin[m]))
+            byMonth[year * 16 + month, default: []].append(m)
         }
-        return byMonth.keys.sorted().map { month in
-            let cohort = byMonth[month] ?? []
+        let named = byMonth.values.map { cohort in
+            (month: String(RFC3339.formatDay(RFC3339.day(memberJoin[cohort[0]])).prefix(7)), cohort: cohort)
+        }
+        return named.sorted { $0.month < $1.month }.map { month, cohort in
             let eligible = cohort.filter { memberJoin[$0] + horizon <= evaluation }
             func within(_ t: Double, _ m: Int) -> Bool { t <= memberJoin[m] + horizon }
             // Each eligible member once: the steps and their intersections are counted directly.

@@ -180,7 +180,7 @@ extension EngineState {
 
     func firstResponseTimes(_ threads: [Int], _ responses: [Int?]) -> FirstResponseTimes {
         var all: [Double] = [], staff: [Double] = [], peer: [Double] = []
-        var observations: [(time: Double, event: Bool)] = []
+        var censored: [Double] = []
         var eligible24 = 0, within24 = 0
         for (th, fr) in zip(threads, responses) {
             let t0 = threadT0[th]
@@ -188,22 +188,24 @@ extension EngineState {
                 let delay = postTime[fr] - t0
                 all.append(delay)
                 if postStaff[fr] { staff.append(delay) } else { peer.append(delay) }
-                observations.append((delay, true))
             } else {
-                observations.append((evaluation - t0, false))
+                censored.append(evaluation - t0)
             }
             if t0 <= evaluation - 86_400 {
                 eligible24 += 1
                 if let fr, postTime[fr] - t0 <= 86_400 { within24 += 1 }
             }
         }
-        all.sort(); staff.sort(); peer.sort()
+        RadixSort.sortAscending(&all)
+        RadixSort.sortAscending(&staff)
+        RadixSort.sortAscending(&peer)
+        RadixSort.sortAscending(&censored)
         return FirstResponseTimes(
             threadsWithResponse: all.count, medianSeconds: Statistics.median(all), p90Seconds: Statistics.p90(all),
             staffResponses: staff.count, staffMedianSeconds: Statistics.median(staff), staffP90Seconds: Statistics.p90(staff),
             peerResponses: peer.count, peerMedianSeconds: Statistics.median(peer), peerP90Seconds: Statistics.p90(peer),
             answeredWithin24h: Statistics.ratio(within24, eligible24), answeredWithin24hEligible: eligible24,
-            kaplanMeierMedianSeconds: Statistics.kaplanMeierMedian(observations),
+            kaplanMeierMedianSeconds: Statistics.kaplanMeierMedian(events: all, censored: censored),
             health: HealthAssessment(
                 healthy: nil, benchmark: "no threshold in INSIGHTS.md section 5; Stack Overflow median first answer: 11 min (Mamykina et al. 2011)"))
     }

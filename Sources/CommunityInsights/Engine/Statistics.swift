@@ -27,24 +27,26 @@ enum Statistics {
     }
 
     /// Kaplan–Meier median survival time: the smallest observed event time t with Ŝ(t) ≤ 0.5.
-    /// Observations are (time, event); `event == false` is censored. Censored observations at the
-    /// same time as an event are still at risk at that time. nil if Ŝ never reaches 0.5.
-    static func kaplanMeierMedian(_ observations: [(time: Double, event: Bool)]) -> Double? {
-        let sorted = observations.sorted { $0.time < $1.time }
-        var atRisk = sorted.count
+    /// Observations are event times and censored times, each ascending; censored observations
+    /// at the same time as an event are still at risk at that time. nil if Ŝ never reaches 0.5.
+    static func kaplanMeierMedian(events: [Double], censored: [Double]) -> Double? {
+        var atRisk = events.count + censored.count
         var survival = 1.0
-        var index = 0
-        while index < sorted.count {
-            let time = sorted[index].time
-            var events = 0
-            var leaving = 0
-            while index < sorted.count, sorted[index].time == time {
-                if sorted[index].event { events += 1 }
-                leaving += 1
-                index += 1
+        var e = 0, c = 0
+        while e < events.count || c < censored.count {
+            let time = c == censored.count || (e < events.count && events[e] <= censored[c]) ? events[e] : censored[c]
+            var died = 0
+            while e < events.count, events[e] == time {
+                died += 1
+                e += 1
             }
-            if events > 0 {
-                survival *= 1 - Double(events) / Double(atRisk)
+            var leaving = died
+            while c < censored.count, censored[c] == time {
+                leaving += 1
+                c += 1
+            }
+            if died > 0 {
+                survival *= 1 - Double(died) / Double(atRisk)
                 if survival <= 0.5 + 1e-12 { return time }
             }
             atRisk -= leaving
