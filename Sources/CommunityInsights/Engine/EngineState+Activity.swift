@@ -89,16 +89,23 @@ extension EngineState {
     // MARK: C11
 
     func eventsAndResources() -> EventsAndResources {
-        let attended = rsvpPairsInWindow.filter { attendPairs.contains($0) }.count
+        var rsvps = 0, attended = 0, walkIns = 0
+        eventPairs.forEach { _, flags in
+            if flags & Self.rsvpedInWindowPair != 0 {
+                rsvps += 1
+                if flags & Self.attendedPair != 0 { attended += 1 }
+            }
+            if flags & Self.walkInPair != 0 { walkIns += 1 }
+        }
         let rsvpMembers = memberRSVPInWindow.filter { $0 }.count
         let active = activity.members.lazy.filter(\.visitActiveInWindow).count
         let viewers = members.lazy.filter { $0.viewsInWindow > 0 }.count
         let views = members.reduce(0) { $0 + Int($1.viewsInWindow) }
         let solutionViews = threads.indices.filter { self.threads[$0].accepted >= 0 }.reduce(0) { $0 + self.threads[$1].viewsInWindow }
-        let rate = Statistics.ratio(attended, rsvpPairsInWindow.count)
+        let rate = Statistics.ratio(attended, rsvps)
         return EventsAndResources(
-            rsvps: rsvpPairsInWindow.count, rsvpAttendees: attended, attendanceRate: rate,
-            walkIns: walkInPairsInWindow.count, rsvpMembers: rsvpMembers, rsvpReach: Statistics.ratio(rsvpMembers, active),
+            rsvps: rsvps, rsvpAttendees: attended, attendanceRate: rate,
+            walkIns: walkIns, rsvpMembers: rsvpMembers, rsvpReach: Statistics.ratio(rsvpMembers, active),
             uniqueViewers: viewers, views: views, viewsPerViewer: Statistics.ratio(views, viewers), solutionViews: solutionViews,
             health: .atLeast(rate, 1.0 / 3, "attendance_rate >= 0.33 (roughly 1/3 to 1/2 of registrants attend live; weak evidence)"))
     }

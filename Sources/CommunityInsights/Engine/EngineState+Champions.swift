@@ -22,6 +22,11 @@ extension EngineState {
         let debateSize = 5
         var participants = [Int32](repeating: -1, count: threads.count * debateSize)
         for p in postLinks.indices {
+            prefetchChampionPost(p + Self.farRows, participants: participants, debateSize: debateSize)
+            let near = p + Self.nearRows
+            if near < postLinks.count, postLinks[near].thread >= 0 {
+                replied.prefetch(Int(postLinks[near].author), Int(postLinks[near].thread))
+            }
             let th = Int(postLinks[p].thread)
             guard th >= 0 else { continue }
             // A post before the span (every window lies within it) counts nowhere: its replied day
@@ -121,6 +126,19 @@ extension EngineState {
             result[m] = ChampionStatus(champion: champion, emerging: emerging, reasons: reasons)
         }
         return result
+    }
+
+    /// Hints the cache to fetch what the A3 post pass reads of post `p` (its thread, the thread's
+    /// author and debate slots, the post's author), when the post is recent enough to count.
+    func prefetchChampionPost(_ p: Int, participants: [Int32], debateSize: Int) {
+        guard p < postLinks.count else { return }
+        let th = Int(postLinks[p].thread)
+        // A post has a time (a resource's is NaN), so the day is taken after the thread check.
+        guard th >= 0, evaluationDay - RFC3339.day(postTime[p]) < DayMask.span else { return }
+        threads.prefetch(th)
+        threadAuthor.prefetch(th)
+        participants.prefetch(th * debateSize)
+        members.prefetch(Int(postLinks[p].author))
     }
 
     /// How many of `offsets` lie in `window` (no intermediate array: this runs per member and day).

@@ -13,6 +13,10 @@ extension EngineState {
         growToNames()
         threads.reserveCapacity(table.threadCount)
         if tagNames.count <= 64 { tagStride = tagNames.count }
+        // Room for every member's tag block and A3 reaction counters, so that the pools never
+        // grow by copying: address space only, touched as members engage or receive reactions.
+        tagEntryWeight.reserveCapacity(memberNames.count * tagStride)
+        reactionCounts.reserveCapacity(memberNames.count * DayMask.span)
     }
 
     /// Streams every row of `table` (whose dictionaries this state was built over): the main
@@ -290,19 +294,18 @@ extension EngineState {
             firstReactOrRSVP(m, t)
             spices(m, t, eventLetters(o), weight: 3)
             guard !members[m].bot, !members[m].staff else { break }
-            let pair = m << 32 | o
-            rsvpPairs.insert(pair)
-            if inWindow(t) {
-                rsvpPairsInWindow.insert(pair)
-                memberRSVPInWindow[m] = true
-            }
+            let inside = inWindow(t)
+            eventPairs.update(m, o) { $0 |= Self.rsvpedPair | (inside ? Self.rsvpedInWindowPair : 0) }
+            if inside { memberRSVPInWindow[m] = true }
         case .attend:
             let m = try joined(member, line: line)
             spices(m, t, eventLetters(o), weight: 5)
             guard !members[m].bot, !members[m].staff else { break }
-            let pair = m << 32 | o
-            attendPairs.insert(pair)
-            if inWindow(t), !rsvpPairs.contains(pair) { walkInPairsInWindow.insert(pair) }
+            let inside = inWindow(t)
+            eventPairs.update(m, o) { flags in
+                if inside, flags & Self.rsvpedPair == 0 { flags |= Self.walkInPair }
+                flags |= Self.attendedPair
+            }
         case .view:
             let m = try joined(member, line: line)
             if !members[m].viewed {

@@ -102,11 +102,13 @@ struct EngineState: Sendable {
     // C9.
     var firstLogDay: Int?
 
-    // C11: (member, event) pairs keyed member << 32 | event.
-    var rsvpPairs: Set<Int> = []
-    var rsvpPairsInWindow: Set<Int> = []
-    var attendPairs: Set<Int> = []
-    var walkInPairsInWindow: Set<Int> = []
+    // C11: flags per (member, event) pair, members neither staff nor bots at the line.
+    var eventPairs = PairTable<UInt8>(empty: 0)
+    static let rsvpedPair: UInt8 = 1
+    static let rsvpedInWindowPair: UInt8 = 2
+    static let attendedPair: UInt8 = 4
+    /// Attended inside the window without an RSVP before.
+    static let walkInPair: UInt8 = 8
 
     // Window counters.
     var repliesInWindow = 0
