@@ -72,6 +72,7 @@ extension EngineState {
                                         if row + Self.farRows < n {
                                             let ahead = row + Self.farRows
                                             prefetchFar(kinds[ahead], member: Int(members[ahead]), object: Int(objects[ahead]), target: Int(targets[ahead]))
+                                            if kinds[ahead] == .thread { table.extras.prefetch(ahead) }
                                         }
                                         if row + Self.middleRows < n {
                                             let ahead = row + Self.middleRows

@@ -25,24 +25,46 @@ extension EngineState {
         members.prefetch(m)
         memberSpices.prefetch(m)
         postLinks.prefetch(Self.post(kind, object: o, target: target))
-        guard kind == .thread || kind == .reply else { return }
+        switch kind {
+        case .member:
+            memberJoin.prefetch(m)
+            memberJoinLine.prefetch(m)
+            return
+        case .view:
+            resourceLetterCache.prefetch(o)
+            return
+        case .thread, .reply:
+            break
+        default:
+            return
+        }
         // A new post: its slots and its author's post times.
         postLinks.prefetch(o)
         postTime.prefetch(o)
+        postStaff.prefetch(o)
+        postNextCandidate.prefetch(o)
         memberFirstPost.prefetch(m)
         memberSecondPost.prefetch(m)
         memberLastPost.prefetch(m)
         memberPostsInWindow.prefetch(m)
     }
 
-    /// Stage 2: the post's thread, a reaction's recipient, the member's tag weights.
+    /// Stage 2: the post's thread (and a reply's candidate list), a reaction's recipient, the
+    /// member's tag weights, an RSVP's or attendance's (member, event) slot.
     mutating func prefetchMiddle(_ kind: ActivityKind, member m: Int, object o: Int, target: Int) {
+        if kind == .rsvp || kind == .attend, m >= 0, o >= 0 { eventPairs.prefetch(m, o) }
         let post = Self.post(kind, object: o, target: target)
         guard post >= 0, post < postLinks.count else { return }
         let th = Int(postLinks[post].thread)
         threads.prefetch(th)
-        threadTagStart.prefetch(th)
         guard kind == .react || kind == .reply else { return }
+        threadTagStart.prefetch(th)
+        if kind == .reply {
+            // The first-response candidate list.
+            threadAuthor.prefetch(th)
+            threadT0.prefetch(th)
+            threadCandidateHead.prefetch(th)
+        }
         if kind == .react { memberReactionSlot.prefetch(Int(postLinks[post].author)) }
         guard tagStride > 0, m >= 0, m < members.count, members[m].tagHead >= 0 else { return }
         tagEntryWeight.prefetch(Int(members[m].tagHead) * tagStride, count: tagStride)
