@@ -53,23 +53,15 @@ import Testing
         #expect(Statistics.kaplanMeierMedian(events: [3], censored: [3]) == 3)
     }
 
-    /// The product-limit estimator over the observations sorted by time, as first written.
+    /// The product-limit estimator from its definition: at each distinct event time t, Ŝ is
+    /// multiplied by 1 − d(t)/n(t), with n(t) the observations of time ≥ t (quadratic, for tests).
     static func referenceMedian(_ observations: [(time: Double, event: Bool)]) -> Double? {
-        let sorted = observations.sorted { $0.time < $1.time }
-        var atRisk = sorted.count, survival = 1.0, index = 0
-        while index < sorted.count {
-            let time = sorted[index].time
-            var events = 0, leaving = 0
-            while index < sorted.count, sorted[index].time == time {
-                if sorted[index].event { events += 1 }
-                leaving += 1
-                index += 1
-            }
-            if events > 0 {
-                survival *= 1 - Double(events) / Double(atRisk)
-                if survival <= 0.5 + 1e-12 { return time }
-            }
-            atRisk -= leaving
+        var survival = 1.0
+        for t in Set(observations.filter(\.event).map(\.time)).sorted() {
+            let deaths = observations.filter { $0.event && $0.time == t }.count
+            let exposed = observations.filter { $0.time >= t }.count
+            survival *= 1 - Double(deaths) / Double(exposed)
+            if survival <= 0.5 + 1e-12 { return t }
         }
         return nil
     }
