@@ -7,9 +7,4 @@ static inline __attribute__((always_inline)) void ck_prefetch_write(const void *
     __builtin_prefetch(address, 1, 3);
 }
 
-/// As `ck_prefetch_write`, for a read.
-static inline __attribute__((always_inline)) void ck_prefetch_read(const void *address) {
-    __builtin_prefetch(address, 0, 3);
-}
-
 #endif

@@ -1,8 +1,8 @@
 import CPrefetch
 
 extension Array {
-    /// Hints the cache to fetch element `i` (and, for a write, to own its line) ahead of an
-    /// access a few rows later; no effect on any value, nothing if `i` is out of range.
+    /// Hints the cache to fetch the line of element `i` (plus `offset` bytes), for a write, ahead
+    /// of an access a few rows later; no effect on any value, nothing if `i` is out of range.
     func prefetch(_ i: Int, offset: Int = 0) {
         withUnsafeBufferPointer { buffer in
             guard i >= 0, i < buffer.count, let base = buffer.baseAddress else { return }

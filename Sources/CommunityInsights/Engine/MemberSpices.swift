@@ -1,5 +1,3 @@
-import CPrefetch
-
 /// Per-member §4 SPICES weights of the main section: eight `Double` lanes per member (lane 7
 /// unused, 0), each member's lanes in one 64-byte cache line, so that an activity touches one
 /// line whatever its letters and the line can be prefetched rows ahead.
@@ -41,10 +39,7 @@ struct MemberSpices: Sendable {
     /// Hints the cache to fetch member `m`'s line (nothing if `m` is out of range).
     func prefetch(_ m: Int) {
         guard m >= 0, m < count else { return }
-        values.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
-            ck_prefetch_write(base + start + m * Self.lanes)
-        }
+        values.prefetch(start + m * Self.lanes)
     }
 
     /// The weights of member `m`, one lane per letter (`SpicesLetter.allCases` order).
