@@ -57,14 +57,17 @@ public struct PostContent: Hashable, Sendable {
     /// surely does not (an ASCII byte is never part of another character's encoding), which
     /// lets a scan for the needle be skipped.
     static func mayContain(_ text: String, _ needle: String) -> Bool {
-        let needle = Array(needle.utf8)
-        return text.utf8.withContiguousStorageIfAvailable { utf8 -> Bool in
-            guard let first = needle.first, utf8.count >= needle.count else { return needle.isEmpty }
-            for start in 0...(utf8.count - needle.count) where utf8[start] == first {
-                if needle.indices.allSatisfy({ utf8[start + $0] == needle[$0] }) { return true }
-            }
-            return false
-        } ?? true
+        // The needle's bytes in place (`withUTF8`: no array per call on the reply path).
+        var needle = needle
+        return needle.withUTF8 { needle in
+            text.utf8.withContiguousStorageIfAvailable { utf8 -> Bool in
+                guard let first = needle.first, utf8.count >= needle.count else { return needle.isEmpty }
+                for start in 0...(utf8.count - needle.count) where utf8[start] == first {
+                    if needle.indices.allSatisfy({ utf8[start + $0] == needle[$0] }) { return true }
+                }
+                return false
+            } ?? true
+        }
     }
 
     /// ``removingCode(_:)`` line by line, for any text.

@@ -308,8 +308,6 @@ public final class PostgresCommunityStore: CommunityStore, Service, Sendable {
         try? await execute(connection, "ROLLBACK")
     }
 
-    /// Listens on the schema's channel and wakes waiters; reconnects after a lost connection,
-    /// catching up with the log's last sequence each time it (re)starts listening.
     /// The activity log's last sequence (0 when empty), to catch the signal up on open and on
     /// every (re)connection of the listener.
     private func lastSequence(_ connection: PostgresConnection) async throws -> Int64 {
@@ -318,6 +316,8 @@ public final class PostgresCommunityStore: CommunityStore, Service, Sendable {
         return try rows.first?.decode(Int64.self) ?? 0
     }
 
+    /// Listens on the schema's channel and wakes waiters; reconnects after a lost connection,
+    /// catching up with the log's last sequence each time it (re)starts listening.
     private func listen() async {
         while !Task.isCancelled {
             do {

@@ -58,15 +58,6 @@ extension PostgresTransaction: LiveWriteTransaction {
         try await upsertOccurrenceRecord(state, table: "occurrence_live_states", event: state.eventID, occurrence: state.occurrence)
     }
 
-    /// Inserts or replaces the record of one occurrence in `table` (keyed by event and occurrence).
-    func upsertOccurrenceRecord<R: Encodable>(_ record: R, table: String, event: EventID, occurrence: String) async throws {
-        let body = try PostgresRecordCoding.encode(record)
-        try await write("""
-            INSERT INTO \(unescaped: table) (event_id, occurrence, body) VALUES (\(event.uuid), \(occurrence), \(body))
-            ON CONFLICT (event_id, occurrence) DO UPDATE SET body = excluded.body RETURNING 1
-            """)
-    }
-
     /// Inserts or replaces a record of a live occurrence in `table` (keyed by its id).
     private func upsertLiveRecord<R: Encodable>(_ record: R, table: String, id: UUID, community: CommunityID, event: EventID,
                                                 occurrence: String) async throws {

@@ -68,6 +68,16 @@ final class PostgresTransaction {
         guard try await write(query) > 0 else { throw conflict() }
     }
 
+    /// Inserts or replaces the record of one occurrence in `table` (keyed by event and occurrence).
+    /// Seats (events) and live states (live sessions) share it.
+    func upsertOccurrenceRecord<R: Encodable>(_ record: R, table: String, event: EventID, occurrence: String) async throws {
+        let body = try PostgresRecordCoding.encode(record)
+        try await write("""
+            INSERT INTO \(unescaped: table) (event_id, occurrence, body) VALUES (\(event.uuid), \(occurrence), \(body))
+            ON CONFLICT (event_id, occurrence) DO UPDATE SET body = excluded.body RETURNING 1
+            """)
+    }
+
     /// Whether `query` returns a row.
     func exists(_ query: PostgresQuery) async throws -> Bool { try await !rows(query).isEmpty }
 

@@ -33,6 +33,7 @@ import Testing
         copy.add(0, lane: 0, 1)
         #expect(copy[0][0] == reference[0][0] + 1)
         #expect(spices[0] == reference[0])
+        // Out-of-range hints are ignored (a bounds trap would fail the test).
         spices.prefetch(-1)
         spices.prefetch(reference.count)
         spices.prefetch(0)

@@ -22,11 +22,7 @@ extension EngineState {
         let debateSize = 5
         var participants = [Int32](repeating: -1, count: threads.count * debateSize)
         for p in postLinks.indices {
-            prefetchChampionPost(p + Self.farRows, participants: participants, debateSize: debateSize)
-            let near = p + Self.nearRows
-            if near < postLinks.count, postLinks[near].thread >= 0 {
-                replied.prefetch(Int(postLinks[near].author), Int(postLinks[near].thread))
-            }
+            prefetchChampionPass(p, participants: participants, debateSize: debateSize, replied: replied)
             let th = Int(postLinks[p].thread)
             guard th >= 0 else { continue }
             // A post before the span (every window lies within it) counts nowhere: its replied day
@@ -128,17 +124,23 @@ extension EngineState {
         return result
     }
 
-    /// Hints the cache to fetch what the A3 post pass reads of post `p` (its thread, the thread's
-    /// author and debate slots, the post's author), when the post is recent enough to count.
-    func prefetchChampionPost(_ p: Int, participants: [Int32], debateSize: Int) {
-        guard p < postLinks.count else { return }
-        let th = Int(postLinks[p].thread)
+    /// Hints the cache to fetch what the A3 post pass will read at post `p`'s turn plus
+    /// `farRows` (its thread, the thread's author and debate slots, the post's author, when the
+    /// post is recent enough to count) and at `p` plus `nearRows` (its slot in `replied`).
+    func prefetchChampionPass(_ p: Int, participants: [Int32], debateSize: Int, replied: PairDayMasks) {
+        let near = p + Self.nearRows
+        if near < postLinks.count, postLinks[near].thread >= 0 {
+            replied.prefetch(Int(postLinks[near].author), Int(postLinks[near].thread))
+        }
+        let far = p + Self.farRows
+        guard far < postLinks.count else { return }
+        let th = Int(postLinks[far].thread)
         // A post has a time (a resource's is NaN), so the day is taken after the thread check.
-        guard th >= 0, evaluationDay - RFC3339.day(postTime[p]) < DayMask.span else { return }
+        guard th >= 0, evaluationDay - RFC3339.day(postTime[far]) < DayMask.span else { return }
         threads.prefetch(th)
         threadAuthor.prefetch(th)
         participants.prefetch(th * debateSize)
-        members.prefetch(Int(postLinks[p].author))
+        members.prefetch(Int(postLinks[far].author))
     }
 
     /// How many of `offsets` lie in `window` (no intermediate array: this runs per member and day).

@@ -231,13 +231,9 @@ extension EngineState {
             // place when weights are kept in blocks: no array per member.
             var h: Double?
             if tagStride > 0 {
-                if members[m].tagHead >= 0 {
-                    let base = Int(members[m].tagHead) * tagStride
-                    let block = tagEntryWeight[base..<(base + tagStride)]
-                    // Every weight added is positive, so a zero is a tag the member never engaged with.
-                    for k in 0..<tagStride where block[base + k] > 0 { consider(k, block[base + k]) }
-                    if tagCount >= 2 { h = Statistics.entropy(block) }
-                }
+                let block = tagBlock(of: m)
+                for (k, weight) in zip(0..., block) where weight > 0 { consider(k, weight) }
+                if tagCount >= 2 { h = Statistics.entropy(block) }
             } else {
                 let weights = tagWeights(of: m)
                 for (tag, weight) in weights { consider(tag, weight) }

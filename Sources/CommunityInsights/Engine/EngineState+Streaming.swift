@@ -207,16 +207,19 @@ extension EngineState {
         }
     }
 
-    /// The member's engagement weight per tag, by tag index.
+    /// The member's block of engagement weights, indexed by tag, when weights are kept in blocks
+    /// (`tagStride` > 0); empty if the member engaged with no tag. Every weight added is
+    /// positive, so a zero is a tag the member never engaged with.
+    func tagBlock(of m: Int) -> ArraySlice<Double> {
+        guard members[m].tagHead >= 0 else { return [] }
+        let base = Int(members[m].tagHead) * tagStride
+        return tagEntryWeight[base..<(base + tagStride)]
+    }
+
+    /// The member's engagement weight per tag, by tag index, when weights are kept in lists
+    /// (`tagStride` == 0).
     func tagWeights(of m: Int) -> [(tag: Int, weight: Double)] {
         var entries: [(tag: Int, weight: Double)] = []
-        if tagStride > 0 {
-            guard members[m].tagHead >= 0 else { return [] }
-            let base = Int(members[m].tagHead) * tagStride
-            // Every weight added is positive, so a zero is a tag the member never engaged with.
-            for k in 0..<tagStride where tagEntryWeight[base + k] > 0 { entries.append((k, tagEntryWeight[base + k])) }
-            return entries
-        }
         var e = Int(members[m].tagHead)
         while e >= 0 {
             entries.append((Int(tagEntryTag[e]), tagEntryWeight[e]))

@@ -35,9 +35,9 @@ enum RadixSort {
     static func order(byKeys keys: [UInt64]) -> [Int] {
         var entries = keys.indices.map { Entry(key: keys[$0], position: Int32(truncatingIfNeeded: $0)) }
         var scratch = entries
-        let sortedKeys = keys
         for shift in stride(from: UInt64(0), to: 64, by: 8) {
-            guard let counts = counts(sortedKeys, shift: shift) else { continue }
+            // The digit counts do not depend on the order, so the unsorted keys give them.
+            guard let counts = counts(keys, shift: shift) else { continue }
             var next = startingOffsets(counts)
             for entry in entries {
                 let digit = Int(truncatingIfNeeded: entry.key >> shift) & 0xFF
