@@ -9,10 +9,12 @@ extension ActivitySection {
 
     /// Stage 1: the member's state (both lines, and a third when the element straddles one) and
     /// the post a reaction names.
-    mutating func prefetchFar(_ kind: ActivityKind, member m: Int, object o: Int) {
-        members.prefetch(m)
-        members.prefetch(m, offset: 64)
-        members.prefetch(m, offset: MemoryLayout<ActivityMemberState>.stride - 1)
+    mutating func prefetchFar(
+        _ kind: ActivityKind, states: UnsafeMutableBufferPointer<ActivityMemberState>, member m: Int, object o: Int
+    ) {
+        states.prefetch(m)
+        states.prefetch(m, offset: 64)
+        states.prefetch(m, offset: MemoryLayout<ActivityMemberState>.stride - 1)
         if kind == .react { posts.prefetch(o) }
     }
 

@@ -19,6 +19,8 @@ struct ActivitySection: Sendable {
 
     /// Indexed by member (join order).
     var members: [ActivityMemberState] = []
+    /// The number of members the section is sized for (``members`` is moved out while rows stream).
+    private(set) var memberCount = 0
     /// Per object id: whether it is a post of a thread, and its author.
     var posts: [ActivityPost] = []
     /// A3: days on which a reactor reacted to a recipient, keyed (recipient, reactor).
@@ -62,13 +64,27 @@ struct ActivitySection: Sendable {
         if count > members.count {
             members.append(contentsOf: repeatElement(ActivityMemberState(), count: count - members.count))
         }
+        memberCount = members.count
         if objects > posts.count {
             posts.append(contentsOf: repeatElement(ActivityPost(), count: objects - posts.count))
         }
     }
 
     /// Streams every row of `table` (whose dictionaries this section was sized over).
+    ///
+    /// The member states are moved out of ``members`` for the pass and updated in place through
+    /// a buffer pointer: a row no longer copies its member's 128 bytes out and back, nor checks
+    /// the array's uniqueness.
     mutating func consume(table: ActivityTable) {
+        var states: [ActivityMemberState] = []
+        swap(&states, &members)
+        defer { swap(&states, &members) }
+        states.withUnsafeMutableBufferPointer { states in
+            consume(table: table, states: states)
+        }
+    }
+
+    private mutating func consume(table: ActivityTable, states: UnsafeMutableBufferPointer<ActivityMemberState>) {
         table.kinds.withUnsafeBufferPointer { kinds in
             table.times.withUnsafeBufferPointer { times in
                 table.members.withUnsafeBufferPointer { members in
@@ -80,15 +96,17 @@ struct ActivitySection: Sendable {
                                     // Prefetch in two stages (see ActivitySection+Prefetch.swift).
                                     if row + Self.farRows < n {
                                         let ahead = row + Self.farRows
-                                        prefetchFar(kinds[ahead], member: Int(members[ahead]), object: Int(objects[ahead]))
+                                        prefetchFar(kinds[ahead], states: states, member: Int(members[ahead]), object: Int(objects[ahead]))
                                     }
                                     if row + Self.nearRows < n {
                                         let ahead = row + Self.nearRows
                                         prefetchNear(kinds[ahead], t: times[ahead], member: Int(members[ahead]), object: Int(objects[ahead]))
                                     }
+                                    let m = Int(members[row])
+                                    guard m >= 0, m < states.count else { continue }
                                     consumeRow(
-                                        kinds[row], t: times[row], member: Int(members[row]), object: Int(objects[row]),
-                                        target: Int(targets[row]), flags: flags[row])
+                                        kinds[row], t: times[row], member: m, object: Int(objects[row]),
+                                        target: Int(targets[row]), flags: flags[row], state: &states[m])
                                 }
                             }
                         }
@@ -102,21 +120,28 @@ struct ActivitySection: Sendable {
     /// this one may assume every row is consistent; it never traps on one that is not.
     mutating func consumeRow(_ kind: ActivityKind, t: Double, member m: Int, object o: Int, target: Int, flags: UInt8) {
         guard m >= 0, m < members.count else { return }
+        var states: [ActivityMemberState] = []
+        swap(&states, &members)
+        defer { swap(&states, &members) }
+        consumeRow(kind, t: t, member: m, object: o, target: target, flags: flags, state: &states[m])
+    }
+
+    /// Folds one row into the section and into `s`, the state of its member `m`.
+    mutating func consumeRow(
+        _ kind: ActivityKind, t: Double, member m: Int, object o: Int, target: Int, flags: UInt8,
+        state s: inout ActivityMemberState
+    ) {
         switch kind {
         case .tag, .delete, .flag:
             return
         case .role:
-            members[m].staff = flags & ActivityTable.Flag.first != 0
+            s.staff = flags & ActivityTable.Flag.first != 0
             return
         default:
             break
         }
         // Every other row is dated: its UTC day, taken once.
         let day = RFC3339.day(t)
-        // The member's state in a local copy, written back once: one checked access to the
-        // array per row instead of one per field.
-        var s = members[m]
-        defer { members[m] = s }
         switch kind {
         case .tag, .delete, .flag, .role:
             return
@@ -219,7 +244,7 @@ struct ActivitySection: Sendable {
     /// post, `m` is no bot and the day is within the `DayMask.span` days before E.
     mutating func reactionReceived(_ recipient: Int, from m: Int, bot: Bool, _ day: Int) {
         let offset = evaluationDay - day
-        guard recipient >= 0, recipient < members.count, recipient != m, !bot, offset < DayMask.span else { return }
+        guard recipient >= 0, recipient < memberCount, recipient != m, !bot, offset < DayMask.span else { return }
         recentReactorDays.insert(recipient, m, offset: offset)
     }
 

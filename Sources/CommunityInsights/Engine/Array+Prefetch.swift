@@ -25,3 +25,12 @@ extension Array {
         }
     }
 }
+
+extension UnsafeMutableBufferPointer {
+    /// Hints the cache to fetch the line of element `i` (plus `offset` bytes), for a write, as
+    /// ``Swift/Array/prefetch(_:offset:)`` does; nothing if `i` is out of range.
+    func prefetch(_ i: Int, offset: Int = 0) {
+        guard i >= 0, i < count, let base = baseAddress else { return }
+        ck_prefetch_write(UnsafeRawPointer(base + i) + offset)
+    }
+}
