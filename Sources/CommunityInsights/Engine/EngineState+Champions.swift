@@ -8,12 +8,24 @@ struct ChampionStatus: Sendable {
 }
 
 extension EngineState {
-    /// A3, evaluated on each of the last `championHoldDays` days (offset k = days before E) over
-    /// the trailing 100 days `[k, k + 100)`; a status reached on any of them is held at E.
-    func championStatus(newcomerResponses: [[Int]], acceptedOffsets: [[Int]]) -> [ChampionStatus?] {
-        let hold = min(max(configuration.championHoldDays, 1), 28)
-        let span = 100
+    /// The evaluation days of A3: the last `championHoldDays` days, 1 to 28.
+    var championHold: Int { min(max(configuration.championHoldDays, 1), 28) }
+    /// The A3 window: the trailing 100 days `[k, k + 100)` of evaluation day k.
+    static let championSpan = 100
+
+    /// The A3 counts that precede the per-member verdicts; the distinct reactors on a thread of
+    /// their own when `concurrently`.
+    func championEvidence(concurrently: Bool = false) -> ChampionEvidence {
+        let hold = championHold
+        let span = Self.championSpan
         let n = members.count
+        let reactorsTask: SideTask<[Int32]>?
+        if concurrently {
+            let state = self
+            reactorsTask = SideTask { state.distinctReactors(hold: hold) }
+        } else {
+            reactorsTask = nil
+        }
         // Replies to threads started by others (undeleted), as day sets per (member, thread),
         // counted per member and evaluation day k into `helpedThreads[m * hold + k]`; distinct
         // participants per thread (non-bot repliers other than the author), up to the 5 that
@@ -48,12 +60,32 @@ extension EngineState {
         for th in threads.indices where participants[th * debateSize + debateSize - 1] >= 0 {
             debateOffsets[threadAuthor[th], default: []].append(evaluationDay - RFC3339.day(threadT0[th]))
         }
-        var reactors = [Int32](repeating: 0, count: n * hold)
-        activity.recentReactorDays.forEach { recipient, days in
-            days.forEachWindow(hold, span: span) { k in reactors[recipient * hold + k] += 1 }
-        }
         var flagged: [Int: [(post: Int, offset: Int)]] = [:]
         for entry in recentFlagsAndHides { flagged[Int(postLinks[entry.post].author), default: []].append(entry) }
+        return ChampionEvidence(
+            hold: hold, helpedThreads: helpedThreads, reactors: reactorsTask?.wait() ?? distinctReactors(hold: hold),
+            debateOffsets: debateOffsets, flagged: flagged)
+    }
+
+    /// Distinct reactors per recipient and evaluation day: `reactors[m * hold + k]`.
+    func distinctReactors(hold: Int) -> [Int32] {
+        var reactors = [Int32](repeating: 0, count: members.count * hold)
+        activity.recentReactorDays.forEach { recipient, days in
+            days.forEachWindow(hold, span: Self.championSpan) { k in reactors[recipient * hold + k] += 1 }
+        }
+        return reactors
+    }
+
+    /// A3 for the members of `range`, evaluated on each of the last ``championHold`` days
+    /// (offset k = days before E) over the trailing 100 days `[k, k + 100)`; a status reached
+    /// on any of them is held at E. Element i is member `range.lowerBound + i`'s (`nil` for bots
+    /// and staff).
+    func championStatus(
+        _ evidence: ChampionEvidence, newcomerResponses: [[Int]], acceptedOffsets: [[Int]], members range: Range<Int>
+    ) -> [ChampionStatus?] {
+        let hold = evidence.hold
+        let span = Self.championSpan
+        let helpedThreads = evidence.helpedThreads, reactors = evidence.reactors
 
         /// Whether `m` may meet three of the four criteria on any of the days 1..<hold, from a bound
         /// of each criterion over all of them (presence over the union of their windows; the most
@@ -72,14 +104,14 @@ extension EngineState {
             return (presence ? 1 : 0) + (helps ? 1 : 0) + (recognised ? 1 : 0) + 1 >= 3
         }
 
-        var result = [ChampionStatus?](repeating: nil, count: n)
+        var result = [ChampionStatus?](repeating: nil, count: range.count)
         var texts = ChampionReasons(presenceDays: configuration.championPresenceDays)
-        for m in members.indices where !members[m].bot && !members[m].staff {
+        for m in range where !members[m].bot && !members[m].staff {
             var championAt: Int?, emergingAt: Int?
             var reasons: [String] = []
             // Per member, not per evaluation day: the dictionaries are hashed once.
-            let debateList = debateOffsets[m]
-            let flagList = flagged[m]
+            let debateList = evidence.debateOffsets[m]
+            let flagList = evidence.flagged[m]
             var reactions = RollingDaySum(reactionCounts, slot: memberReactionSlot[m], span: span)
             for k in 0..<hold {
                 // A status reached on an earlier day is held: later days change nothing.
@@ -119,7 +151,7 @@ extension EngineState {
             } else if emerging, let k = emergingAt, k > 0 {
                 reasons.append("held: three of four criteria met \(k) days before the evaluation time (status held \(hold) days)")
             }
-            result[m] = ChampionStatus(champion: champion, emerging: emerging, reasons: reasons)
+            result[m - range.lowerBound] = ChampionStatus(champion: champion, emerging: emerging, reasons: reasons)
         }
         return result
     }

@@ -12,11 +12,20 @@ struct MemberAnalytics: Sendable {
 extension EngineState {
     static let dayLength = 86_400.0
 
-    /// The member analytics; when `concurrently`, A3 (``championStatus(newcomerResponses:acceptedOffsets:)``)
-    /// runs on a second thread while this one computes the levels, C7 and the records' order,
-    /// and the first half of the CRM records is built on a second thread.
+    /// The member analytics; when `concurrently`, A3's counts (``championEvidence(concurrently:)``)
+    /// are computed on further threads from the start while this one computes the first
+    /// responses, levels, C7 and the records' order, and the A3 verdicts and the CRM records are
+    /// each built in two halves on two threads.
     func memberAnalytics(concurrently: Bool = false) -> MemberAnalytics {
         let n = members.count
+        // A3's counts need nothing below: they start at once, beside the rest.
+        let evidenceTask: SideTask<ChampionEvidence>?
+        if concurrently {
+            let state = self
+            evidenceTask = SideTask { state.championEvidence(concurrently: true) }
+        } else {
+            evidenceTask = nil
+        }
         var love = activity.members.map(\.love)
         var weightHigh = [DayMask](repeating: DayMask(), count: n)
         var acceptedAnswers = [Int](repeating: 0, count: n)
@@ -51,13 +60,6 @@ extension EngineState {
                 spices[answerer][0] += 8  // support
                 if inWindow(t), !postStaff[p] { community[0] += 8 }
             }
-        }
-        let statusTask: SideTask<[ChampionStatus?]>?
-        if concurrently {
-            let state = self, responses = newcomerResponses, accepted = acceptedOffsets
-            statusTask = SideTask { state.championStatus(newcomerResponses: responses, acceptedOffsets: accepted) }
-        } else {
-            statusTask = nil
         }
         let humans = members.indices.filter { !members[$0].bot }
 
@@ -118,7 +120,9 @@ extension EngineState {
         let order = humansByID.map { ($0.member, levels[$0.position]) }
 
         // A3.
-        let status = statusTask?.wait() ?? championStatus(newcomerResponses: newcomerResponses, acceptedOffsets: acceptedOffsets)
+        let status = championStatus(
+            evidenceTask?.wait() ?? championEvidence(), newcomerResponses: newcomerResponses, acceptedOffsets: acceptedOffsets,
+            concurrently: concurrently)
         let champions = humans.filter { status[$0]?.champion == true }
         let emerging = humans.filter { status[$0]?.emerging == true }
         // The records in two halves, the first on a second thread when `concurrently`.
@@ -171,6 +175,27 @@ extension EngineState {
                 inactiveContributors: inactiveContributors, quietDays: quiet, atRisk: atRisk.count,
                 atRiskMembers: ids(Array(atRisk))),
             members: records)
+    }
+
+    /// A3 for every member, in two halves on two threads when `concurrently` (the verdicts are
+    /// per member: the same either way).
+    func championStatus(
+        _ evidence: ChampionEvidence, newcomerResponses: [[Int]], acceptedOffsets: [[Int]], concurrently: Bool
+    ) -> [ChampionStatus?] {
+        let n = members.count, half = n / 2
+        let firstHalf: SideTask<[ChampionStatus?]>?
+        if concurrently {
+            let state = self
+            firstHalf = SideTask {
+                state.championStatus(evidence, newcomerResponses: newcomerResponses, acceptedOffsets: acceptedOffsets, members: 0..<half)
+            }
+        } else {
+            firstHalf = nil
+        }
+        let tail = championStatus(evidence, newcomerResponses: newcomerResponses, acceptedOffsets: acceptedOffsets, members: half..<n)
+        let head = firstHalf?.wait()
+            ?? championStatus(evidence, newcomerResponses: newcomerResponses, acceptedOffsets: acceptedOffsets, members: 0..<half)
+        return head + tail
     }
 
     /// `members` in the byte order of their ids, each with its position in `members`: a radix
