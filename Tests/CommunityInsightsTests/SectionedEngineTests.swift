@@ -77,6 +77,29 @@ import Testing
         #expect(try concurrent.0 == Self.report(table, concurrently: false).0)
     }
 
+    /// An id viewed before its thread exists is a resource (a `guide` id: Content); once the
+    /// thread exists, a view of it takes the thread's letters (an unsolved discussion in
+    /// `general`: Engagement); a reply's id viewed is a resource again.
+    @Test func viewOfAnIdBeforeAndAfterItsThread() throws {
+        let text = """
+            {"type":"member","member":"a","t":"2026-03-01T09:00:00Z"}
+            {"type":"member","member":"b","t":"2026-03-01T09:00:00Z"}
+            {"type":"view","member":"a","t":"2026-03-01T10:00:00Z","resource":"guide-7"}
+            {"type":"thread","id":"guide-7","member":"b","t":"2026-03-02T08:00:00Z","space":"general","kind":"discussion"}
+            {"type":"view","member":"a","t":"2026-03-02T10:00:00Z","resource":"guide-7"}
+            {"type":"reply","id":"tutorial-r","member":"b","t":"2026-03-02T11:00:00Z","thread":"guide-7"}
+            {"type":"view","member":"a","t":"2026-03-02T12:00:00Z","resource":"tutorial-r"}
+            {"type":"view","member":"a","t":"2026-03-02T12:30:00Z","resource":"tutorial-r"}
+            """
+        let table = try ActivityLogReader.readTable(Data(text.utf8))
+        let byRecord = try Self.reportByRecord(ActivityLogReader.read(text))
+        let sequential = try Self.report(table, concurrently: false)
+        #expect(sequential.0 == byRecord.0)
+        let a = try #require(sequential.0.members.first { $0.member == "a" })
+        #expect(a.spicesProfile.content == 0.75)
+        #expect(a.spicesProfile.engagement == 0.25)
+    }
+
     /// A table over the concurrency threshold of ``InsightsEngine/init(table:window:evaluationTime:configuration:)``
     /// through the public API, against the records.
     @Test func largeTableThroughThePublicAPI() throws {

@@ -229,6 +229,7 @@ extension EngineState {
             let m = try joined(member, line: line)
             let th = threads.count
             try addPost(o, line: line, author: m, t: t, thread: th)
+            viewLetters[o] = Self.threadRootView
             for k in tags ?? [] where !threadTagList[Int(threadTagStart[th])...].contains(k) { threadTagList.append(k) }
             threadTagStart.append(Int32(threadTagList.count))
             threadAuthor.append(m)
@@ -315,8 +316,8 @@ extension EngineState {
                 memberFirstView[m] = t
             }
             if inWindow(t) { viewsInWindow += 1 }
-            let th = Int(postLinks[o].thread)
-            let isThread = th >= 0 && threads[th].root == o
+            let isThread = viewLetters[o] == Self.threadRootView
+            let th = isThread ? Int(postLinks[o].thread) : -1
             if isThread {
                 spices(m, t, threadLetters(th, view: true, t), weight: 1)
             } else {

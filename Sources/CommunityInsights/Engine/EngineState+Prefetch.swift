@@ -15,12 +15,12 @@ extension EngineState {
     private static func post(_ kind: ActivityKind, object o: Int, target: Int) -> Int {
         switch kind {
         case .reply: target
-        case .react, .view, .accept, .delete, .flag: o
+        case .react, .accept, .delete, .flag: o
         default: -1
         }
     }
 
-    /// Stage 1: the member's state and the post a row names.
+    /// Stage 1: the member's state and the post a row names (for a view, its one-byte entry).
     mutating func prefetchFar(_ kind: ActivityKind, member m: Int, object o: Int, target: Int) {
         members.prefetch(m)
         memberSpices.prefetch(m)
@@ -31,7 +31,7 @@ extension EngineState {
             memberJoinLine.prefetch(m)
             return
         case .view:
-            resourceLetterCache.prefetch(o)
+            viewLetters.prefetch(o)
             return
         case .thread, .reply:
             break
@@ -52,6 +52,11 @@ extension EngineState {
     /// Stage 2: the post's thread (and a reply's candidate list), a reaction's recipient, the
     /// member's tag weights, an RSVP's or attendance's (member, event) slot.
     mutating func prefetchMiddle(_ kind: ActivityKind, member m: Int, object o: Int, target: Int) {
+        if kind == .view {
+            // A view of a thread reads the thread's link, then (stage 3) the thread.
+            if o >= 0, o < viewLetters.count, viewLetters[o] == Self.threadRootView { postLinks.prefetch(o) }
+            return
+        }
         if kind == .rsvp || kind == .attend, m >= 0, o >= 0 { eventPairs.prefetch(m, o) }
         let post = Self.post(kind, object: o, target: target)
         guard post >= 0, post < postLinks.count else { return }
@@ -70,8 +75,12 @@ extension EngineState {
         tagEntryWeight.prefetch(Int(members[m].tagHead) * tagStride, count: tagStride)
     }
 
-    /// Stage 3: the thread's tag list and a reaction's counter of its day.
+    /// Stage 3: the thread's tag list, a reaction's counter of its day, a viewed thread.
     mutating func prefetchNear(_ kind: ActivityKind, t: Double, object o: Int, target: Int) {
+        if kind == .view {
+            if o >= 0, o < viewLetters.count, viewLetters[o] == Self.threadRootView { threads.prefetch(Int(postLinks[o].thread)) }
+            return
+        }
         let post = Self.post(kind, object: o, target: target)
         guard post >= 0, post < postLinks.count, kind == .react || kind == .reply else { return }
         let th = Int(postLinks[post].thread)

@@ -34,7 +34,7 @@ extension EngineState {
             postDeleted.append(contentsOf: repeatElement(false, count: objects))
             postFlags.append(contentsOf: repeatElement(0, count: objects))
             postNextCandidate.append(contentsOf: repeatElement(-1, count: objects))
-            resourceLetterCache.append(contentsOf: repeatElement(0, count: objects))
+            viewLetters.append(contentsOf: repeatElement(0, count: objects))
         }
         let tags = tagNames.count - tagProduct.count
         if tags > 0, tagStride > 0 { leaveDenseTagWeights() }
@@ -110,11 +110,12 @@ extension EngineState {
         return eventLetterCache[e]
     }
 
+    /// The letters of a view of `r`, which is not a thread's first post, as a resource.
     mutating func resourceLetters(_ r: Int) -> UInt8 {
-        if resourceLetterCache[r] == 0 {
-            resourceLetterCache[r] = Spices.resourceLetters(objectNames[Int32(r)], map: configuration.spicesMap)
+        if viewLetters[r] == 0 {
+            viewLetters[r] = Spices.resourceLetters(objectNames[Int32(r)], map: configuration.spicesMap)
         }
-        return resourceLetterCache[r]
+        return viewLetters[r]
     }
 
     /// Adds `weight` split evenly over `letters` to the member's profile and, inside the window

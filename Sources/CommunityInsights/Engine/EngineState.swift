@@ -71,8 +71,11 @@ struct EngineState: Sendable {
     var postFlags: [Int32] = []
     /// The next first-response candidate of the same thread (a linked list from `threadCandidateHead`).
     var postNextCandidate: [Int32] = []
-    /// §4 letters of a view of this id as a resource; 0 until computed.
-    var resourceLetterCache: [UInt8] = []
+    /// What a view of this id needs first, in one byte: ``threadRootView`` once the id is a
+    /// thread's first post (the view's letters then depend on the thread's state), else its §4
+    /// letters as a resource once computed, 0 until then. A view reads this array (1 MB at a
+    /// million ids), not the post's link (8 bytes per id), to tell a thread from a resource.
+    var viewLetters: [UInt8] = []
 
     // Threads, by creation: the fields read on most rows together, the rest by field.
     var threads: [ThreadState] = []
@@ -122,6 +125,8 @@ struct EngineState: Sendable {
     static let notAPost: Int32 = -2
     static let orphan: Int32 = -1
     static let unknownLetters: UInt16 = .max
+    /// ``viewLetters`` of a thread's first post (resource letters use 7 bits at most).
+    static let threadRootView: UInt8 = .max
 
     init(window: InsightsWindow, evaluationTime: Double, configuration: InsightsConfiguration) {
         from = window.from.timeIntervalSince1970
