@@ -21,9 +21,9 @@ import Testing
         #expect(MemoryLayout<ActivityMemberState>.stride == 128, "ActivityMemberState is \(MemoryLayout<ActivityMemberState>.stride) bytes")
     }
 
-    @Test func threadAndPostStatesAreTwentyFourAndEightBytes() {
+    @Test func threadAndPostStatesAreTwentyFourEightAndOneBytes() {
         #expect(MemoryLayout<ThreadState>.stride == 24, "ThreadState is \(MemoryLayout<ThreadState>.stride) bytes")
         #expect(MemoryLayout<PostLink>.stride == 8, "PostLink is \(MemoryLayout<PostLink>.stride) bytes")
-        #expect(MemoryLayout<ActivityPost>.stride == 8, "ActivityPost is \(MemoryLayout<ActivityPost>.stride) bytes")
+        #expect(MemoryLayout<ActivityPost>.stride == 1, "ActivityPost is \(MemoryLayout<ActivityPost>.stride) bytes")
     }
 }

@@ -8,19 +8,22 @@ extension ActivitySection {
     static let nearRows = 10
 
     /// Stage 1: the member's state (both lines, and a third when the element straddles one) and
-    /// the post a reaction names.
+    /// the post a reaction names (its author too, when the reaction is recent enough for A3).
     mutating func prefetchFar(
-        _ kind: ActivityKind, states: UnsafeMutableBufferPointer<ActivityMemberState>, member m: Int, object o: Int
+        _ kind: ActivityKind, t: Double, states: UnsafeMutableBufferPointer<ActivityMemberState>, member m: Int, object o: Int
     ) {
         states.prefetch(m)
         states.prefetch(m, offset: 64)
         states.prefetch(m, offset: MemoryLayout<ActivityMemberState>.stride - 1)
-        if kind == .react { posts.prefetch(o) }
+        if kind == .react {
+            posts.prefetch(o)
+            if evaluationDay - RFC3339.day(t) < DayMask.span { postAuthors.prefetch(o) }
+        }
     }
 
     /// Stage 2: a reaction's slot in the A3 reactor day sets.
     mutating func prefetchNear(_ kind: ActivityKind, t: Double, member m: Int, object o: Int) {
-        guard kind == .react, o >= 0, o < posts.count, evaluationDay - RFC3339.day(t) < DayMask.span else { return }
-        recentReactorDays.prefetch(Int(posts[o].author), m)
+        guard kind == .react, o >= 0, o < postAuthors.count, evaluationDay - RFC3339.day(t) < DayMask.span else { return }
+        recentReactorDays.prefetch(Int(postAuthors[o]), m)
     }
 }

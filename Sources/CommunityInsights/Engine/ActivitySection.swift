@@ -21,8 +21,9 @@ struct ActivitySection: Sendable {
     var members: [ActivityMemberState] = []
     /// The number of members the section is sized for (``members`` is moved out while rows stream).
     private(set) var memberCount = 0
-    /// Per object id: whether it is a post of a thread, and its author.
+    /// Per object id: whether it is a post of a thread, and the author of a post of a thread.
     var posts: [ActivityPost] = []
+    var postAuthors: [Int32] = []
     /// A3: days on which a reactor reacted to a recipient, keyed (recipient, reactor).
     var recentReactorDays = PairDayMasks()
 
@@ -67,6 +68,7 @@ struct ActivitySection: Sendable {
         memberCount = members.count
         if objects > posts.count {
             posts.append(contentsOf: repeatElement(ActivityPost(), count: objects - posts.count))
+            postAuthors.append(contentsOf: repeatElement(-1, count: objects - postAuthors.count))
         }
     }
 
@@ -96,7 +98,7 @@ struct ActivitySection: Sendable {
                                     // Prefetch in two stages (see ActivitySection+Prefetch.swift).
                                     if row + Self.farRows < n {
                                         let ahead = row + Self.farRows
-                                        prefetchFar(kinds[ahead], states: states, member: Int(members[ahead]), object: Int(objects[ahead]))
+                                        prefetchFar(kinds[ahead], t: times[ahead], states: states, member: Int(members[ahead]), object: Int(objects[ahead]))
                                     }
                                     if row + Self.nearRows < n {
                                         let ahead = row + Self.nearRows
@@ -151,12 +153,18 @@ struct ActivitySection: Sendable {
             s.bot = flags & ActivityTable.Flag.second != 0
             active(&s, t, day)
         case .thread:
-            if o >= 0, o < posts.count { posts[o] = ActivityPost(kind: 1, author: Int32(truncatingIfNeeded: m)) }
+            if o >= 0, o < posts.count {
+                posts[o] = ActivityPost(kind: 1)
+                postAuthors[o] = Int32(truncatingIfNeeded: m)
+            }
             love(&s, t, day, type: 5, weight: 6)
             engaged(&s, t, day)
         case .reply:
             if target >= 0, target < posts.count, posts[target].kind == 1 {
-                if o >= 0, o < posts.count { posts[o] = ActivityPost(kind: 2, author: Int32(truncatingIfNeeded: m)) }
+                if o >= 0, o < posts.count {
+                    posts[o] = ActivityPost(kind: 2)
+                    postAuthors[o] = Int32(truncatingIfNeeded: m)
+                }
                 love(&s, t, day, type: 4, weight: 5)
             }
             engaged(&s, t, day)
@@ -166,7 +174,7 @@ struct ActivitySection: Sendable {
             if o >= 0, o < posts.count, posts[o].kind != 0 {
                 engaged(&s, t, day)
                 love(&s, t, day, type: 1, weight: 2)
-                reactionReceived(Int(posts[o].author), from: m, bot: s.bot, day)
+                reactionReceived(post: o, from: m, bot: s.bot, day)
             } else {
                 // A reaction to a post outside any thread is skipped, yet counted active twice
                 // (as the single pass always did: once as active, once as engaged).
@@ -242,9 +250,12 @@ struct ActivitySection: Sendable {
 
     /// A3: a reaction by `m` on `day` to a post by `recipient`, counted when it is someone else's
     /// post, `m` is no bot and the day is within the `DayMask.span` days before E.
-    mutating func reactionReceived(_ recipient: Int, from m: Int, bot: Bool, _ day: Int) {
+    mutating func reactionReceived(post o: Int, from m: Int, bot: Bool, _ day: Int) {
         let offset = evaluationDay - day
-        guard recipient >= 0, recipient < memberCount, recipient != m, !bot, offset < DayMask.span else { return }
+        // The author is read only for a reaction that can count.
+        guard !bot, offset < DayMask.span else { return }
+        let recipient = Int(postAuthors[o])
+        guard recipient >= 0, recipient < memberCount, recipient != m else { return }
         recentReactorDays.insert(recipient, m, offset: offset)
     }
 
