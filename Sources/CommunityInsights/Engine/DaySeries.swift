@@ -13,8 +13,22 @@ struct DaySeries: Sendable {
         return i >= 0 && i < values.count ? values[i] : 0
     }
 
-    /// Adds `delta` to the count of `day`.
+    /// Adds `delta` to the count of `day`. Inlined into the row loops: most adds land on a day
+    /// the array already covers, and only the growth is a call.
+    @inline(__always)
     mutating func add(_ day: Int, _ delta: Int) {
+        let i = day - base
+        if i < 0 || i >= values.count {
+            grow(toCover: day)
+            values[day - base] += delta
+            return
+        }
+        values[i] += delta
+    }
+
+    /// Extends the array so that it covers `day`.
+    @inline(never)
+    private mutating func grow(toCover day: Int) {
         if values.isEmpty { base = day }
         if day < base {
             values.insert(contentsOf: repeatElement(0, count: base - day), at: 0)
@@ -22,7 +36,6 @@ struct DaySeries: Sendable {
         }
         let i = day - base
         if i >= values.count { values.append(contentsOf: repeatElement(0, count: max(i - values.count + 1, 64))) }
-        values[i] += delta
     }
 
     /// The sum of the counts of every day up to and including `day`.
