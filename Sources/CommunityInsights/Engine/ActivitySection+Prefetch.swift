@@ -24,6 +24,6 @@ extension ActivitySection {
     /// Stage 2: a reaction's slot in the A3 reactor day sets.
     mutating func prefetchNear(_ kind: ActivityKind, t: Double, member m: Int, object o: Int) {
         guard kind == .react, o >= 0, o < postAuthors.count, evaluationDay - RFC3339.day(t) < DayMask.span else { return }
-        recentReactorDays.prefetch(Int(postAuthors[o]), m)
+        recentReactors.prefetch(Int(postAuthors[o]), m)
     }
 }

@@ -24,8 +24,11 @@ struct ActivitySection: Sendable {
     /// Per object id: whether it is a post of a thread, and the author of a post of a thread.
     var posts: [ActivityPost] = []
     var postAuthors: [Int32] = []
-    /// A3: days on which a reactor reacted to a recipient, keyed (recipient, reactor).
-    var recentReactorDays = PairDayMasks()
+    /// A3: the evaluation days whose window holds a reaction of a reactor to a recipient, keyed
+    /// (recipient, reactor).
+    var recentReactors = PairTable<WindowCoverage>(empty: WindowCoverage())
+    /// A3: the number of evaluation days (``EngineState/championHold``).
+    let championHold: Int
 
     /// C1 daily series: DAU per day, and MAU as a difference array (MAU(d) = Σ deltas at days ≤ d).
     var dauPerDay = DaySeries()
@@ -44,12 +47,13 @@ struct ActivitySection: Sendable {
     var decayTime = Double.nan
     var decayValue = 0.0
 
-    init(from: Double, to: Double, evaluation: Double, evaluationDay: Int, stickinessLastDay: Int) {
+    init(from: Double, to: Double, evaluation: Double, evaluationDay: Int, stickinessLastDay: Int, championHold: Int) {
         self.from = from
         self.to = to
         self.evaluation = evaluation
         self.evaluationDay = evaluationDay
         self.stickinessLastDay = stickinessLastDay
+        self.championHold = championHold
     }
 
     func inWindow(_ t: Double) -> Bool { t >= from && t < to }
@@ -57,7 +61,8 @@ struct ActivitySection: Sendable {
     /// A section with the same window and no state.
     func unsized() -> ActivitySection {
         ActivitySection(
-            from: from, to: to, evaluation: evaluation, evaluationDay: evaluationDay, stickinessLastDay: stickinessLastDay)
+            from: from, to: to, evaluation: evaluation, evaluationDay: evaluationDay, stickinessLastDay: stickinessLastDay,
+            championHold: championHold)
     }
 
     /// Grows the per-id arrays to `members` members and `objects` object ids.
@@ -256,7 +261,8 @@ struct ActivitySection: Sendable {
         guard !bot, offset < DayMask.span else { return }
         let recipient = Int(postAuthors[o])
         guard recipient >= 0, recipient < memberCount, recipient != m else { return }
-        recentReactorDays.insert(recipient, m, offset: offset)
+        let hold = championHold
+        recentReactors.update(recipient, m) { $0.insert(offset, hold: hold) }
     }
 
     /// §3: an activity of `weight` counted into Love (decay 0.9 per 30 days, last 365 days,

@@ -9,9 +9,13 @@ struct ChampionStatus: Sendable {
 
 extension EngineState {
     /// The evaluation days of A3: the last `championHoldDays` days, 1 to 28.
-    var championHold: Int { min(max(configuration.championHoldDays, 1), 28) }
+    var championHold: Int { Self.championHold(configuration) }
+
+    static func championHold(_ configuration: InsightsConfiguration) -> Int {
+        min(max(configuration.championHoldDays, 1), 28)
+    }
     /// The A3 window: the trailing 100 days `[k, k + 100)` of evaluation day k.
-    static let championSpan = 100
+    static let championSpan = WindowCoverage.span
 
     /// The A3 counts that precede the per-member verdicts; the distinct reactors on a thread of
     /// their own when `concurrently`.
@@ -70,8 +74,8 @@ extension EngineState {
     /// Distinct reactors per recipient and evaluation day: `reactors[m * hold + k]`.
     func distinctReactors(hold: Int) -> [Int32] {
         var reactors = [Int32](repeating: 0, count: members.count * hold)
-        activity.recentReactorDays.forEach { recipient, days in
-            days.forEachWindow(hold, span: Self.championSpan) { k in reactors[recipient * hold + k] += 1 }
+        activity.recentReactors.forEach { recipient, coverage in
+            coverage.forEachWindow(hold: hold) { k in reactors[recipient * hold + k] += 1 }
         }
         return reactors
     }

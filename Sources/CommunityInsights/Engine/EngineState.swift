@@ -137,7 +137,7 @@ struct EngineState: Sendable {
         evaluationDay = RFC3339.day(evaluationTime)
         activity = ActivitySection(
             from: from, to: to, evaluation: evaluationTime, evaluationDay: evaluationDay,
-            stickinessLastDay: stickinessLastDay)
+            stickinessLastDay: stickinessLastDay, championHold: Self.championHold(configuration))
     }
 
 }
