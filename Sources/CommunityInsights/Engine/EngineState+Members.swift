@@ -13,9 +13,9 @@ extension EngineState {
     static let dayLength = 86_400.0
 
     /// The member analytics; when `concurrently`, A3's counts (``championEvidence(concurrently:)``)
-    /// are computed on further threads from the start while this one computes the first
-    /// responses, levels, C7 and the records' order, and the A3 verdicts and the CRM records are
-    /// each built in two halves on two threads.
+    /// and the members' order by id with C7 (``memberOrder(_:)``) are computed on further threads
+    /// from the start while this one computes the first responses and the levels, and the A3
+    /// verdicts and the CRM records are each built in two halves on two threads.
     func memberAnalytics(concurrently: Bool = false) -> MemberAnalytics {
         let n = members.count
         // A3's counts need nothing below: they start at once, beside the rest.
@@ -25,6 +25,15 @@ extension EngineState {
             evidenceTask = SideTask { state.championEvidence(concurrently: true) }
         } else {
             evidenceTask = nil
+        }
+        // So do the members' order by id and C7.
+        let humans = members.indices.filter { !members[$0].bot }
+        let orderTask: SideTask<MemberOrder>?
+        if concurrently {
+            let state = self
+            orderTask = SideTask { state.memberOrder(humans) }
+        } else {
+            orderTask = nil
         }
         var love = activity.members.map(\.love)
         var weightHigh = [DayMask](repeating: DayMask(), count: n)
@@ -61,7 +70,6 @@ extension EngineState {
                 if inWindow(t), !postStaff[p] { community[0] += 8 }
             }
         }
-        let humans = members.indices.filter { !members[$0].bot }
 
         // §3 Orbit levels at E (offset 0) and a month earlier (offset 30).
         func level(_ m: Int, at o: Int) -> Int? {
@@ -93,31 +101,11 @@ extension EngineState {
         var loves = humans.map { love[$0] }
         RadixSort.sortAscending(&loves)
 
-        // Member ids and their byte-order keys, for the sorts by id.
-        let memberID = memberNames.strings
-        let idKey = memberID.map(ByteOrder.prefix)
-        let humansByID = inIDOrder(humans, memberID, idKey)
-
-        // C7.
-        let inactiveContributors = humans.filter {
-            inWindow(memberLastPost[$0]) && memberLastPost[$0] < evaluation - 90 * Self.dayLength
-        }.count
-        let quiet = min(max(configuration.atRiskQuietDays, 7), 28)
-        // Active days descending, then id: a stable counting sort of the members in id order.
-        let ranked = Self.stableDescending(
-            humansByID.map(\.member).filter { !members[$0].staff }
-                .map { ($0, activity.members[$0].presence.count(quiet..<(quiet + 90))) }
-                .filter { $0.1 > 0 })
-        let topQuartile = ranked.prefix((ranked.count + 3) / 4).map(\.0)
-        let atRisk = Set(topQuartile.filter { activity.members[$0].presence.count(0..<quiet) == 0 })
-
-        let engagedMau = humans.filter {
-            !members[$0].staff && activity.members[$0].lastEngaged > evaluation - 30 * Self.dayLength
-        }.count
-
         // CRM records.
         // Sorted by member id (bytes) before building: sorting indices moves 16 bytes, not a record.
-        let order = humansByID.map { ($0.member, levels[$0.position]) }
+        let memberOrder = orderTask?.wait() ?? self.memberOrder(humans)
+        let atRisk = memberOrder.atRisk
+        let order = memberOrder.humansByID.map { ($0.member, levels[$0.position]) }
 
         // A3.
         let status = championStatus(
@@ -168,11 +156,11 @@ extension EngineState {
                 gravityChange: gravityNow.flatMap { now in gravityBefore.map { now - $0 } },
                 spices: Self.shares(community)),
             champions: ChampionSummary(
-                champions: champions.count, emerging: emerging.count, engagedMau: engagedMau,
-                championShare: Statistics.ratio(champions.count, engagedMau),
+                champions: champions.count, emerging: emerging.count, engagedMau: memberOrder.engagedMau,
+                championShare: Statistics.ratio(champions.count, memberOrder.engagedMau),
                 championMembers: ids(champions), emergingMembers: ids(emerging)),
             inactiveAtRisk: InactiveAndAtRisk(
-                inactiveContributors: inactiveContributors, quietDays: quiet, atRisk: atRisk.count,
+                inactiveContributors: memberOrder.inactiveContributors, quietDays: memberOrder.quiet, atRisk: atRisk.count,
                 atRiskMembers: ids(Array(atRisk))),
             members: records)
     }
@@ -196,6 +184,35 @@ extension EngineState {
         let head = firstHalf?.wait()
             ?? championStatus(evidence, newcomerResponses: newcomerResponses, acceptedOffsets: acceptedOffsets, members: 0..<half)
         return head + tail
+    }
+
+    /// The order by id of `humans` (the members who are not bots, by index), C7 and A3's
+    /// engaged MAU.
+    func memberOrder(_ humans: [Int]) -> MemberOrder {
+        // Member ids and their byte-order keys, for the sorts by id.
+        let memberID = memberNames.strings
+        let idKey = memberID.map(ByteOrder.prefix)
+        let humansByID = inIDOrder(humans, memberID, idKey)
+
+        // C7.
+        let inactiveContributors = humans.filter {
+            inWindow(memberLastPost[$0]) && memberLastPost[$0] < evaluation - 90 * Self.dayLength
+        }.count
+        let quiet = min(max(configuration.atRiskQuietDays, 7), 28)
+        // Active days descending, then id: a stable counting sort of the members in id order.
+        let ranked = Self.stableDescending(
+            humansByID.map(\.member).filter { !members[$0].staff }
+                .map { ($0, activity.members[$0].presence.count(quiet..<(quiet + 90))) }
+                .filter { $0.1 > 0 })
+        let topQuartile = ranked.prefix((ranked.count + 3) / 4).map(\.0)
+        let atRisk = Set(topQuartile.filter { activity.members[$0].presence.count(0..<quiet) == 0 })
+
+        let engagedMau = humans.filter {
+            !members[$0].staff && activity.members[$0].lastEngaged > evaluation - 30 * Self.dayLength
+        }.count
+        return MemberOrder(
+            humansByID: humansByID, inactiveContributors: inactiveContributors, quiet: quiet,
+            atRisk: atRisk, engagedMau: engagedMau)
     }
 
     /// `members` in the byte order of their ids, each with its position in `members`: a radix
