@@ -24,6 +24,18 @@ import Testing
         return (engine.makeReport(), engine.skippedRecords)
     }
 
+    /// The report of a JSONL text and its skipped records, after checking that the table's
+    /// sections concurrently, the table's sections in sequence and the records one by one agree.
+    static func agreedReport(_ text: String) throws -> (InsightsReport, Int) {
+        let table = try ActivityLogReader.readTable(Data(text.utf8))
+        let byRecord = try reportByRecord(ActivityLogReader.read(text))
+        let concurrent = try report(table, concurrently: true)
+        #expect(concurrent.0 == byRecord.0)
+        #expect(concurrent.1 == byRecord.1)
+        #expect(try concurrent.0 == report(table, concurrently: false).0)
+        return concurrent
+    }
+
     @Test(arguments: [UInt64(3), 7, 11, 42])
     func concurrentSectionsEqualOneSequentialPass(seed: UInt64) throws {
         let log = try ActivityTableTests.synthetic(events: 30_000, seed: seed)
@@ -68,13 +80,7 @@ import Testing
             {"type":"view","member":"b","t":"2026-03-05T13:00:00Z","resource":"doc"}
             {"type":"view","member":"a","t":"2026-04-20T13:00:00Z","resource":"t1"}
             """
-        let table = try ActivityLogReader.readTable(Data(text.utf8))
-        let byRecord = try Self.reportByRecord(ActivityLogReader.read(text))
-        let concurrent = try Self.report(table, concurrently: true)
-        #expect(concurrent.0 == byRecord.0)
-        #expect(concurrent.1 == byRecord.1)
-        #expect(concurrent.1 == 4)
-        #expect(try concurrent.0 == Self.report(table, concurrently: false).0)
+        #expect(try Self.agreedReport(text).1 == 4)
     }
 
     /// An id viewed before its thread exists is a resource (a `guide` id: Content); once the
@@ -91,11 +97,7 @@ import Testing
             {"type":"view","member":"a","t":"2026-03-02T12:00:00Z","resource":"tutorial-r"}
             {"type":"view","member":"a","t":"2026-03-02T12:30:00Z","resource":"tutorial-r"}
             """
-        let table = try ActivityLogReader.readTable(Data(text.utf8))
-        let byRecord = try Self.reportByRecord(ActivityLogReader.read(text))
-        let sequential = try Self.report(table, concurrently: false)
-        #expect(sequential.0 == byRecord.0)
-        let a = try #require(sequential.0.members.first { $0.member == "a" })
+        let a = try #require(Self.agreedReport(text).0.members.first { $0.member == "a" })
         #expect(a.spicesProfile.content == 0.75)
         #expect(a.spicesProfile.engagement == 0.25)
     }

@@ -23,13 +23,7 @@ extension EngineState {
         let hold = championHold
         let span = Self.championSpan
         let n = members.count
-        let reactorsTask: SideTask<[Int32]>?
-        if concurrently {
-            let state = self
-            reactorsTask = SideTask { state.distinctReactors(hold: hold) }
-        } else {
-            reactorsTask = nil
-        }
+        let reactorsTask = SideTask.start(if: concurrently) { self.distinctReactors(hold: hold) }
         // Replies to threads started by others (undeleted), as day sets per (member, thread),
         // counted per member and evaluation day k into `helpedThreads[m * hold + k]`; distinct
         // participants per thread (non-bot repliers other than the author), up to the 5 that

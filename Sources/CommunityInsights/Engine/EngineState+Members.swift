@@ -19,22 +19,10 @@ extension EngineState {
     func memberAnalytics(concurrently: Bool = false) -> MemberAnalytics {
         let n = members.count
         // A3's counts need nothing below: they start at once, beside the rest.
-        let evidenceTask: SideTask<ChampionEvidence>?
-        if concurrently {
-            let state = self
-            evidenceTask = SideTask { state.championEvidence(concurrently: true) }
-        } else {
-            evidenceTask = nil
-        }
+        let evidenceTask = SideTask.start(if: concurrently) { self.championEvidence(concurrently: true) }
         // So do the members' order by id and C7.
         let humans = members.indices.filter { !members[$0].bot }
-        let orderTask: SideTask<MemberOrder>?
-        if concurrently {
-            let state = self
-            orderTask = SideTask { state.memberOrder(humans) }
-        } else {
-            orderTask = nil
-        }
+        let orderTask = SideTask.start(if: concurrently) { self.memberOrder(humans) }
         var love = activity.members.map(\.love)
         var weightHigh = [DayMask](repeating: DayMask(), count: n)
         var acceptedAnswers = [Int](repeating: 0, count: n)
@@ -118,15 +106,10 @@ extension EngineState {
             love: love, spices: spices, acceptedAnswers: acceptedAnswers, peerFirstResponses: peerFirstResponses,
             status: status, atRisk: atRisk.reduce(into: [Bool](repeating: false, count: n)) { $0[$1] = true })
         let half = order.count / 2
-        let firstHalf: SideTask<[MemberInsight]>?
-        if concurrently {
-            let state = self, head = order[..<half]
-            firstHalf = SideTask { state.memberInsights(head, inputs) }
-        } else {
-            firstHalf = nil
-        }
+        let head = order[..<half]
+        let firstHalf = SideTask.start(if: concurrently) { self.memberInsights(head, inputs) }
         let tail = memberInsights(order[half...], inputs)
-        let records = (firstHalf?.wait() ?? memberInsights(order[..<half], inputs)) + tail
+        let records = (firstHalf?.wait() ?? memberInsights(head, inputs)) + tail
 
         func ids(_ list: [Int]) -> [String] {
             list.map { memberNames.strings[$0] }.sorted(by: ByteOrder.precedes)
@@ -171,14 +154,8 @@ extension EngineState {
         _ evidence: ChampionEvidence, newcomerResponses: [[Int]], acceptedOffsets: [[Int]], concurrently: Bool
     ) -> [ChampionStatus?] {
         let n = members.count, half = n / 2
-        let firstHalf: SideTask<[ChampionStatus?]>?
-        if concurrently {
-            let state = self
-            firstHalf = SideTask {
-                state.championStatus(evidence, newcomerResponses: newcomerResponses, acceptedOffsets: acceptedOffsets, members: 0..<half)
-            }
-        } else {
-            firstHalf = nil
+        let firstHalf = SideTask.start(if: concurrently) {
+            self.championStatus(evidence, newcomerResponses: newcomerResponses, acceptedOffsets: acceptedOffsets, members: 0..<half)
         }
         let tail = championStatus(evidence, newcomerResponses: newcomerResponses, acceptedOffsets: acceptedOffsets, members: half..<n)
         let head = firstHalf?.wait()

@@ -9,13 +9,7 @@ extension EngineState {
 
     /// The report, the member analytics on a second thread when `concurrently`: the same either way.
     func makeReport(concurrently: Bool) -> InsightsReport {
-        let side: SideTask<MemberAnalytics>?
-        if concurrently {
-            let state = self
-            side = SideTask { state.memberAnalytics(concurrently: true) }
-        } else {
-            side = nil
-        }
+        let side = SideTask.start(if: concurrently) { self.memberAnalytics(concurrently: true) }
         let threadsInWindow = threadT0.indices.filter { inWindow(threadT0[$0]) }
         let firstResponses = threadsInWindow.map { firstResponse($0) }
         let window = ReportWindow(

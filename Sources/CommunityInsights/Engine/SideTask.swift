@@ -20,6 +20,12 @@ final class SideTask<Value: Sendable>: Sendable {
         thread.start()
     }
 
+    /// Starts `work` on a new thread if `condition` holds; `nil` otherwise, for the caller to do
+    /// the work itself where it needs the value.
+    static func start(if condition: Bool, _ work: @escaping @Sendable () -> Value) -> SideTask<Value>? {
+        condition ? SideTask(work) : nil
+    }
+
     /// Waits for the work to finish and takes its result (`nil` if already taken).
     func wait() -> Value? {
         finished.wait()
