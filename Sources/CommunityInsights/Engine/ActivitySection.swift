@@ -21,8 +21,9 @@ struct ActivitySection: Sendable {
     var members: [ActivityMemberState] = []
     /// The number of members the section is sized for (``members`` is moved out while rows stream).
     private(set) var memberCount = 0
-    /// Per object id: whether it is a post of a thread, and the author of a post of a thread.
+    /// Per object id: whether it is a post of a thread.
     var posts: [ActivityPost] = []
+    /// Per object id: the author (member index) of a post of a thread, −1 otherwise.
     var postAuthors: [Int32] = []
     /// A3: the evaluation days whose window holds a reaction of a reactor to a recipient, keyed
     /// (recipient, reactor).
@@ -253,8 +254,9 @@ struct ActivitySection: Sendable {
         }
     }
 
-    /// A3: a reaction by `m` on `day` to a post by `recipient`, counted when it is someone else's
-    /// post, `m` is no bot and the day is within the `DayMask.span` days before E.
+    /// A3: a reaction by `m` on `day` to post `o` (a post of a thread), counted for its author
+    /// when it is someone else's post, `m` is no bot and the day is within the `DayMask.span`
+    /// days before E.
     mutating func reactionReceived(post o: Int, from m: Int, bot: Bool, _ day: Int) {
         let offset = evaluationDay - day
         // The author is read only for a reaction that can count.

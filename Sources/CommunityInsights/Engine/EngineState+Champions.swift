@@ -11,9 +11,12 @@ extension EngineState {
     /// The evaluation days of A3: the last `championHoldDays` days, 1 to 28.
     var championHold: Int { Self.championHold(configuration) }
 
+    /// The evaluation days of A3 under `configuration` (the activity section needs them before a
+    /// state exists).
     static func championHold(_ configuration: InsightsConfiguration) -> Int {
         min(max(configuration.championHoldDays, 1), 28)
     }
+
     /// The A3 window: the trailing 100 days `[k, k + 100)` of evaluation day k.
     static let championSpan = WindowCoverage.span
 
