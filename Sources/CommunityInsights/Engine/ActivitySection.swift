@@ -27,7 +27,7 @@ struct ActivitySection: Sendable {
     var postAuthors: [Int32] = []
     /// A3: the evaluation days whose window holds a reaction of a reactor to a recipient, keyed
     /// (recipient, reactor).
-    var recentReactors = PairTable<WindowCoverage>(empty: WindowCoverage())
+    var recentReactors = PairWindows()
     /// A3: the number of evaluation days (``EngineState/championHold``).
     let championHold: Int
 
@@ -263,8 +263,7 @@ struct ActivitySection: Sendable {
         guard !bot, offset < DayMask.span else { return }
         let recipient = Int(postAuthors[o])
         guard recipient >= 0, recipient < memberCount, recipient != m else { return }
-        let hold = championHold
-        recentReactors.update(recipient, m) { $0.insert(offset, hold: hold) }
+        recentReactors.insert(recipient, m, offset: offset, hold: championHold)
     }
 
     /// §3: an activity of `weight` counted into Love (decay 0.9 per 30 days, last 365 days,

@@ -24,33 +24,6 @@ struct DayMask: Sendable, Hashable {
 
     func contains(any range: Range<Int>) -> Bool { count(range) > 0 }
 
-    /// The smallest offset in the set at or after `offset` (≥ 0), `nil` if none.
-    func first(atOrAfter offset: Int) -> Int? {
-        if offset < 64 {
-            let word = low & (~0 << UInt64(offset))
-            if word != 0 { return word.trailingZeroBitCount }
-            return high != 0 ? 64 + high.trailingZeroBitCount : nil
-        }
-        guard offset < 128 else { return nil }
-        let word = high & (~0 << UInt64(offset - 64))
-        return word != 0 ? 64 + word.trailingZeroBitCount : nil
-    }
-
-    /// Calls `body` with each `k` in `0..<days` whose window `k..<(k + span)` holds a day of
-    /// the set (`contains(any:)` for each, from one scan of the set's bits).
-    func forEachWindow(_ days: Int, span: Int, _ body: (Int) -> Void) {
-        var k = 0
-        while k < days {
-            guard let next = first(atOrAfter: k) else { return }
-            // Windows starting in (next - span, next] hold `next`; earlier ones hold nothing.
-            k = max(k, next - span + 1)
-            while k < days, k <= next {
-                body(k)
-                k += 1
-            }
-        }
-    }
-
     var isEmpty: Bool { low == 0 && high == 0 }
 
     /// The mask of bits [lower, upper) within the 64-bit word starting at `base`.

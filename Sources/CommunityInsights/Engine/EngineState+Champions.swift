@@ -24,14 +24,13 @@ extension EngineState {
     /// their own when `concurrently`.
     func championEvidence(concurrently: Bool = false) -> ChampionEvidence {
         let hold = championHold
-        let span = Self.championSpan
         let n = members.count
         let reactorsTask = SideTask.start(if: concurrently) { self.distinctReactors(hold: hold) }
         // Replies to threads started by others (undeleted), as day sets per (member, thread),
         // counted per member and evaluation day k into `helpedThreads[m * hold + k]`; distinct
         // participants per thread (non-bot repliers other than the author), up to the 5 that
         // make a debate, in a flat array of 5 slots per thread.
-        var replied = PairDayMasks()
+        var replied = PairWindows()
         let debateSize = 5
         var participants = [Int32](repeating: -1, count: threads.count * debateSize)
         for p in postLinks.indices {
@@ -51,11 +50,11 @@ extension EngineState {
                participants[free] < 0 {
                 participants[free] = Int32(author)
             }
-            if !postDeleted[p] { replied.insert(author, th, offset: offset) }
+            if !postDeleted[p] { replied.insert(author, th, offset: offset, hold: hold) }
         }
         var helpedThreads = [Int32](repeating: 0, count: n * hold)
-        replied.forEach { m, days in
-            days.forEachWindow(hold, span: span) { k in helpedThreads[m * hold + k] += 1 }
+        replied.forEach { m, coverage in
+            coverage.forEachWindow(hold: hold) { k in helpedThreads[m * hold + k] += 1 }
         }
         var debateOffsets: [Int: [Int]] = [:]
         for th in threads.indices where participants[th * debateSize + debateSize - 1] >= 0 {
@@ -160,7 +159,7 @@ extension EngineState {
     /// Hints the cache to fetch what the A3 post pass will read at post `p`'s turn plus
     /// `farRows` (its thread, the thread's author and debate slots, the post's author, when the
     /// post is recent enough to count) and at `p` plus `nearRows` (its slot in `replied`).
-    func prefetchChampionPass(_ p: Int, participants: [Int32], debateSize: Int, replied: PairDayMasks) {
+    func prefetchChampionPass(_ p: Int, participants: [Int32], debateSize: Int, replied: PairWindows) {
         let near = p + Self.nearRows
         if near < postLinks.count, postLinks[near].thread >= 0 {
             replied.prefetch(Int(postLinks[near].author), Int(postLinks[near].thread))

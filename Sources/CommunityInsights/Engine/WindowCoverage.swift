@@ -1,7 +1,7 @@
 /// Which of A3's evaluation days k (`0 ≤ k < hold`, `hold` ≤ 28) have a day of a set of day
-/// offsets in their window `[k, k + 100)`, kept as three facts instead of the set itself: the
-/// answer of ``DayMask/forEachWindow(_:span:_:)`` with a span of 100, in 3 bytes instead of 16,
-/// so that the A3 reactor table (one entry per recipient and reactor) is a third smaller.
+/// offsets in their window `[k, k + 100)`, kept as three facts instead of the set itself (a
+/// ``DayMask``): 3 bytes instead of 16, so that A3's pair tables (one entry per recipient and
+/// reactor, and per member and thread replied in) are a third smaller.
 ///
 /// A day in `[hold − 1, 99]` lies in every window; a day `d` before `hold − 1` lies in the
 /// windows of `k ≤ d` (the latest such day decides); a day `d` from 100 on lies in the windows of

@@ -2,17 +2,17 @@
 import CommunityTesting
 import Testing
 
-/// `PairDayMasks` (the A3 reactor table) holds the same day sets as a dictionary would, across
-/// growth and colliding keys.
-@Suite struct PairDayMasksTests {
+/// `PairTable` (A3's pair tables, C11's pair flags) holds the same values as a dictionary would,
+/// across growth and colliding keys; day sets as the values.
+@Suite struct PairTableTests {
     @Test func matchesADictionary() {
-        var table = PairDayMasks()
+        var table = PairTable<DayMask>(empty: DayMask())
         var reference: [Int: DayMask] = [:]
         var random = SplitMix64(seed: 3)
         for _ in 0..<20_000 {
             let first = Int(random.next() % 300), second = Int(random.next() % 300)
             let offset = Int(random.next() % 128)
-            table.insert(first, second, offset: offset)
+            table.update(first, second) { $0.insert(offset) }
             reference[first << 32 | second, default: DayMask()].insert(offset)
         }
         #expect(table.count == reference.count)
@@ -25,16 +25,16 @@ import Testing
     }
 
     @Test func emptyTableVisitsNothing() {
-        let table = PairDayMasks()
+        let table = PairTable<DayMask>(empty: DayMask())
         var visited = 0
         table.forEach { _, _ in visited += 1 }
         #expect(visited == 0 && table.count == 0)
     }
 
     @Test func largeIndicesRoundTrip() {
-        var table = PairDayMasks()
-        table.insert(Int(Int32.max) - 1, Int(Int32.max) - 1, offset: 127)
-        table.insert(0, 0, offset: 0)
+        var table = PairTable<DayMask>(empty: DayMask())
+        table.update(Int(Int32.max) - 1, Int(Int32.max) - 1) { $0.insert(127) }
+        table.update(0, 0) { $0.insert(0) }
         var firsts: [Int] = []
         table.forEach { first, days in
             firsts.append(first)
