@@ -26,7 +26,7 @@ extension EngineState {
         let hold = championHold
         let n = members.count
         let reactorsTask = SideTask.start(if: concurrently) { self.distinctReactors(hold: hold) }
-        // Replies to threads started by others (undeleted), as day sets per (member, thread),
+        // Replies to threads started by others (undeleted), as window facts per (member, thread),
         // counted per member and evaluation day k into `helpedThreads[m * hold + k]`; distinct
         // participants per thread (non-bot repliers other than the author), up to the 5 that
         // make a debate, in a flat array of 5 slots per thread.
