@@ -5,9 +5,8 @@
 /// `EngineState.joined(_:line:)` explains).
 extension ActivitySection {
     static let farRows = 24
-    static let nearRows = 10
 
-    /// Stage 1: the member's state (both lines, and a third when the element straddles one) and
+    /// The member's state (both lines, and a third when the element straddles one) and
     /// the post a reaction names (its author too, when the reaction is recent enough for A3).
     mutating func prefetchFar(
         _ kind: ActivityKind, t: Double, states: UnsafeMutableBufferPointer<ActivityMemberState>, member m: Int, object o: Int
@@ -19,11 +18,5 @@ extension ActivitySection {
             posts.prefetch(o)
             if evaluationDay - RFC3339.day(t) < DayMask.span { postAuthors.prefetch(o) }
         }
-    }
-
-    /// Stage 2: a reaction's slot in the A3 reactor day sets.
-    mutating func prefetchNear(_ kind: ActivityKind, t: Double, member m: Int, object o: Int) {
-        guard kind == .react, o >= 0, o < postAuthors.count, evaluationDay - RFC3339.day(t) < DayMask.span else { return }
-        recentReactors.prefetch(Int(postAuthors[o]), m)
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 
 /// The section of the streaming pass that follows activity: Reading 5 (presence, DAU/MAU,
 /// retention, the C9 heat map and daily counts), the C2 engaged days, §3 Love with its Orbit
-/// weight masks, and the A3 reactor day sets (per recipient and reactor).
+/// weight masks, and the log of the reactions A3 counts.
 ///
 /// Its state is disjoint from the rest of ``EngineState``, and it derives everything it needs
 /// from the rows themselves (join, staff and bot status from `member` and `role` rows; whether a
@@ -25,9 +25,8 @@ struct ActivitySection: Sendable {
     var posts: [ActivityPost] = []
     /// Per object id: the author (member index) of a post of a thread, −1 otherwise.
     var postAuthors: [Int32] = []
-    /// A3: the evaluation days whose window holds a reaction of a reactor to a recipient, keyed
-    /// (recipient, reactor).
-    var recentReactors = PairWindows()
+    /// A3: the reactions that count, logged (recipient, reactor, day) and tallied at report time.
+    var recentReactions = RecentReactions()
     /// A3: the number of evaluation days (``EngineState/championHold``).
     let championHold: Int
 
@@ -101,14 +100,10 @@ struct ActivitySection: Sendable {
                             table.flags.withUnsafeBufferPointer { flags in
                                 let n = kinds.count
                                 for row in 0..<n {
-                                    // Prefetch in two stages (see ActivitySection+Prefetch.swift).
+                                    // Prefetch (see ActivitySection+Prefetch.swift).
                                     if row + Self.farRows < n {
                                         let ahead = row + Self.farRows
                                         prefetchFar(kinds[ahead], t: times[ahead], states: states, member: Int(members[ahead]), object: Int(objects[ahead]))
-                                    }
-                                    if row + Self.nearRows < n {
-                                        let ahead = row + Self.nearRows
-                                        prefetchNear(kinds[ahead], t: times[ahead], member: Int(members[ahead]), object: Int(objects[ahead]))
                                     }
                                     let m = Int(members[row])
                                     guard m >= 0, m < states.count else { continue }
@@ -263,7 +258,7 @@ struct ActivitySection: Sendable {
         guard !bot, offset < DayMask.span else { return }
         let recipient = Int(postAuthors[o])
         guard recipient >= 0, recipient < memberCount, recipient != m else { return }
-        recentReactors.insert(recipient, m, offset: offset, hold: championHold)
+        recentReactions.append(recipient: recipient, reactor: m, offset: offset)
     }
 
     /// §3: an activity of `weight` counted into Love (decay 0.9 per 30 days, last 365 days,

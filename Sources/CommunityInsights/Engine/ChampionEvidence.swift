@@ -8,8 +8,9 @@ struct ChampionEvidence: Sendable {
     /// Threads started by others that `m` replied in (undeleted replies) within the window of
     /// day k: `helpedThreads[m * hold + k]`.
     let helpedThreads: [Int32]
-    /// Distinct members who reacted to `m`'s posts within the window of day k: `reactors[m * hold + k]`.
-    let reactors: [Int32]
+    /// The reactions `m` received per day and the distinct members who reacted to them within
+    /// the window of day k.
+    let reactions: ReactionTally
     /// Per thread author: the offsets of their threads with 5 or more participants.
     let debateOffsets: [Int: [Int]]
     /// Per post author: their posts flagged or hidden by someone else, with the day offset.

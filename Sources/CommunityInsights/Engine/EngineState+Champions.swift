@@ -20,12 +20,12 @@ extension EngineState {
     /// The A3 window: the trailing 100 days `[k, k + 100)` of evaluation day k.
     static let championSpan = WindowCoverage.span
 
-    /// The A3 counts that precede the per-member verdicts; the distinct reactors on a thread of
-    /// their own when `concurrently`.
+    /// The A3 counts that precede the per-member verdicts; the reactions received tallied on a
+    /// thread of their own when `concurrently`.
     func championEvidence(concurrently: Bool = false) -> ChampionEvidence {
         let hold = championHold
         let n = members.count
-        let reactorsTask = SideTask.start(if: concurrently) { self.distinctReactors(hold: hold) }
+        let reactionsTask = SideTask.start(if: concurrently) { self.activity.recentReactions.tally(members: n, hold: hold) }
         // Replies to threads started by others (undeleted), as window facts per (member, thread),
         // counted per member and evaluation day k into `helpedThreads[m * hold + k]`; distinct
         // participants per thread (non-bot repliers other than the author), up to the 5 that
@@ -63,17 +63,9 @@ extension EngineState {
         var flagged: [Int: [(post: Int, offset: Int)]] = [:]
         for entry in recentFlagsAndHides { flagged[Int(postLinks[entry.post].author), default: []].append(entry) }
         return ChampionEvidence(
-            hold: hold, helpedThreads: helpedThreads, reactors: reactorsTask?.wait() ?? distinctReactors(hold: hold),
+            hold: hold, helpedThreads: helpedThreads,
+            reactions: reactionsTask?.wait() ?? activity.recentReactions.tally(members: n, hold: hold),
             debateOffsets: debateOffsets, flagged: flagged)
-    }
-
-    /// Distinct reactors per recipient and evaluation day: `reactors[m * hold + k]`.
-    func distinctReactors(hold: Int) -> [Int32] {
-        var reactors = [Int32](repeating: 0, count: members.count * hold)
-        activity.recentReactors.forEach { recipient, coverage in
-            coverage.forEachWindow(hold: hold) { k in reactors[recipient * hold + k] += 1 }
-        }
-        return reactors
     }
 
     /// A3 for the members of `range`, evaluated on each of the last ``championHold`` days
@@ -85,7 +77,7 @@ extension EngineState {
     ) -> [ChampionStatus?] {
         let hold = evidence.hold
         let span = Self.championSpan
-        let helpedThreads = evidence.helpedThreads, reactors = evidence.reactors
+        let helpedThreads = evidence.helpedThreads, reactors = evidence.reactions.distinctReactors
 
         /// Whether `m` may meet three of the four criteria on any of the days 1..<hold, from a bound
         /// of each criterion over all of them (presence over the union of their windows; the most
@@ -112,7 +104,7 @@ extension EngineState {
             // Per member, not per evaluation day: the dictionaries are hashed once.
             let debateList = evidence.debateOffsets[m]
             let flagList = evidence.flagged[m]
-            var reactions = RollingDaySum(reactionCounts, slot: memberReactionSlot[m], span: span)
+            var reactions = evidence.reactions.receivedSums(of: m, span: span)
             for k in 0..<hold {
                 // A status reached on an earlier day is held: later days change nothing.
                 if championAt != nil { break }

@@ -13,10 +13,9 @@ extension EngineState {
         growToNames()
         threads.reserveCapacity(table.threadCount)
         if tagNames.count <= 64 { tagStride = tagNames.count }
-        // Room for every member's tag block and A3 reaction counters, so that the pools never
-        // grow by copying: address space only, touched as members engage or receive reactions.
+        // Room for every member's tag block, so that the pool never grows by copying: address
+        // space only, touched as members engage.
         tagEntryWeight.reserveCapacity(memberNames.count * tagStride)
-        reactionCounts.reserveCapacity(memberNames.count * DayMask.span)
     }
 
     /// Streams every row of `table` (whose dictionaries this state was built over): the main
@@ -80,7 +79,7 @@ extension EngineState {
                                         }
                                         if row + Self.nearRows < n {
                                             let ahead = row + Self.nearRows
-                                            prefetchNear(kinds[ahead], t: times[ahead], object: Int(objects[ahead]), target: Int(targets[ahead]))
+                                            prefetchNear(kinds[ahead], object: Int(objects[ahead]), target: Int(targets[ahead]))
                                         }
                                         let kind = kinds[row]
                                         let tags = kind == .thread && flags[row] & ActivityTable.Flag.second != 0
@@ -274,11 +273,6 @@ extension EngineState {
             guard th >= 0 else { return false }
             engaged(m, t, thread: th, weight: 2)
             spices(m, t, threadLetters(th, view: false, t), weight: 2)
-            // A3: the reactions received per day here, the reactor day sets in the activity
-            // section (same condition).
-            let recipient = Int(postLinks[o].author)
-            let offset = evaluationDay - RFC3339.day(t)
-            if recipient != m, !members[m].bot, offset < DayMask.span { reactionReceived(recipient, offset: offset) }
         case .delete:
             let m = try joined(member, line: line)
             guard postLinks[o].thread != Self.notAPost else { return false }

@@ -4,7 +4,7 @@
 /// in arrays of tens of megabytes; one row waited on them one after the other. The loop knows
 /// the rows to come, so it asks for their lines ahead, in three stages: what a row names
 /// directly (far ahead), what those lines lead to (the thread of a post, a member's tag block),
-/// and one level further (a thread's tag list, a recipient's reaction counters). Hints only:
+/// and one level further (a thread's tag list). Hints only:
 /// no value depends on them.
 extension EngineState {
     static let farRows = 24
@@ -49,8 +49,8 @@ extension EngineState {
         memberPostsInWindow.prefetch(m)
     }
 
-    /// Stage 2: the post's thread (and a reply's candidate list), a reaction's recipient, the
-    /// member's tag weights, an RSVP's or attendance's (member, event) slot.
+    /// Stage 2: the post's thread (and a reply's candidate list), the member's tag weights, an
+    /// RSVP's or attendance's (member, event) slot.
     mutating func prefetchMiddle(_ kind: ActivityKind, member m: Int, object o: Int, target: Int) {
         if kind == .view {
             // A view of a thread reads the thread's link, then (stage 3) the thread.
@@ -70,13 +70,12 @@ extension EngineState {
             threadT0.prefetch(th)
             threadCandidateHead.prefetch(th)
         }
-        if kind == .react { memberReactionSlot.prefetch(Int(postLinks[post].author)) }
         guard tagStride > 0, m >= 0, m < members.count, members[m].tagHead >= 0 else { return }
         tagEntryWeight.prefetch(Int(members[m].tagHead) * tagStride, count: tagStride)
     }
 
-    /// Stage 3: the thread's tag list, a reaction's counter of its day, a viewed thread.
-    mutating func prefetchNear(_ kind: ActivityKind, t: Double, object o: Int, target: Int) {
+    /// Stage 3: the thread's tag list, a viewed thread.
+    mutating func prefetchNear(_ kind: ActivityKind, object o: Int, target: Int) {
         if kind == .view {
             if o >= 0, o < viewLetters.count, viewLetters[o] == Self.threadRootView { threads.prefetch(Int(postLinks[o].thread)) }
             return
@@ -86,11 +85,5 @@ extension EngineState {
         let th = Int(postLinks[post].thread)
         guard th >= 0, th + 1 < threadTagStart.count else { return }
         threadTagList.prefetch(Int(threadTagStart[th]))
-        guard kind == .react else { return }
-        let recipient = Int(postLinks[post].author)
-        guard recipient >= 0, recipient < memberReactionSlot.count else { return }
-        let slot = Int(memberReactionSlot[recipient])
-        let offset = evaluationDay - RFC3339.day(t)
-        if slot >= 0, offset >= 0, offset < DayMask.span { reactionCounts.prefetch(slot * DayMask.span + offset) }
     }
 }

@@ -15,7 +15,6 @@ extension EngineState {
             memberJoin.append(contentsOf: repeatElement(.nan, count: added))
             memberFirstView.append(contentsOf: repeatElement(.infinity, count: added))
             memberFirstReactOrRSVP.append(contentsOf: repeatElement(.infinity, count: added))
-            memberReactionSlot.append(contentsOf: repeatElement(-1, count: added))
             memberJoinLine.append(contentsOf: repeatElement(0, count: added))
             memberStartedThreadInWindow.append(contentsOf: repeatElement(false, count: added))
             memberFirstPost.append(contentsOf: repeatElement(.infinity, count: added))
@@ -227,15 +226,6 @@ extension EngineState {
             e = Int(tagEntryNext[e])
         }
         return entries.sorted { $0.tag < $1.tag }
-    }
-
-    /// A3: a reaction received by `recipient` `offset` days before the evaluation day (< span).
-    mutating func reactionReceived(_ recipient: Int, offset: Int) {
-        if memberReactionSlot[recipient] < 0 {
-            memberReactionSlot[recipient] = Int32(reactionCounts.count / DayMask.span)
-            reactionCounts.append(contentsOf: repeatElement(0, count: DayMask.span))
-        }
-        reactionCounts[Int(memberReactionSlot[recipient]) * DayMask.span + offset] += 1
     }
 
     /// (t, post id as bytes) order of posts.

@@ -94,11 +94,6 @@ struct EngineState: Sendable {
 
     // A3 inputs inside the 128-day span before the evaluation day.
     let evaluationDay: Int
-    /// Reactions received per recipient and day offset: `DayMask.span` counters per recipient
-    /// in one pool, from `memberReactionSlot` (−1 = none yet). The reactor day sets are the
-    /// activity section's (the two sections' loads balance better so).
-    var memberReactionSlot: [Int32] = []
-    var reactionCounts: [Int32] = []
     /// Flags of posts and deletions by someone else ("hidden"): (post, day offset).
     var recentFlagsAndHides: [(post: Int, offset: Int)] = []
 

@@ -11,8 +11,8 @@ struct RollingDaySum {
     private var total = 0
 
     /// - Parameters:
-    ///   - counts: `ActivitySection.reactionCounts`, `DayMask.span` counters per recipient.
-    ///   - slot: The member's `ActivitySection.memberReactionSlot` (−1 = none).
+    ///   - counts: ``ReactionTally/counts``, `DayMask.span` counters per recipient.
+    ///   - slot: The member's entry of ``ReactionTally/slots`` (−1 = none).
     init(_ counts: [Int32], slot: Int32, span: Int) {
         self.counts = counts
         let slot = Int(slot)
