@@ -68,13 +68,14 @@ extension EngineState {
             debateOffsets: debateOffsets, flagged: flagged)
     }
 
-    /// A3 for the members of `range`, evaluated on each of the last ``championHold`` days
-    /// (offset k = days before E) over the trailing 100 days `[k, k + 100)`; a status reached
-    /// on any of them is held at E. Element i is member `range.lowerBound + i`'s (`nil` for bots
-    /// and staff).
+    /// A3 for member `m`, evaluated on each of the last ``championHold`` days (offset k = days
+    /// before E) over the trailing 100 days `[k, k + 100)`; a status reached on any of them is
+    /// held at E. `nil` for bots and staff. `texts` caches the reasons' texts across members.
     func championStatus(
-        _ evidence: ChampionEvidence, newcomerResponses: [[Int]], acceptedOffsets: [[Int]], members range: Range<Int>
-    ) -> [ChampionStatus?] {
+        of m: Int, _ evidence: ChampionEvidence, newcomerResponses: [[Int]], acceptedOffsets: [[Int]],
+        texts: inout ChampionReasons
+    ) -> ChampionStatus? {
+        guard !members[m].bot, !members[m].staff else { return nil }
         let hold = evidence.hold
         let span = Self.championSpan
         let helpedThreads = evidence.helpedThreads, reactors = evidence.reactions.distinctReactors
@@ -96,56 +97,51 @@ extension EngineState {
             return (presence ? 1 : 0) + (helps ? 1 : 0) + (recognised ? 1 : 0) + 1 >= 3
         }
 
-        var result = [ChampionStatus?](repeating: nil, count: range.count)
-        var texts = ChampionReasons(presenceDays: configuration.championPresenceDays)
-        for m in range where !members[m].bot && !members[m].staff {
-            var championAt: Int?, emergingAt: Int?
-            var reasons: [String] = []
-            // Per member, not per evaluation day: the dictionaries are hashed once.
-            let debateList = evidence.debateOffsets[m]
-            let flagList = evidence.flagged[m]
-            var reactions = evidence.reactions.receivedSums(of: m, span: span)
-            for k in 0..<hold {
-                // A status reached on an earlier day is held: later days change nothing.
-                if championAt != nil { break }
-                if k == 1, !mayMeetThree(m, reactions.spanTotal, debateList?.count ?? 0) { break }
-                let window = k..<(k + span)
-                guard memberJoin[m] <= evaluation - Double(k + 30) * Self.dayLength else {
-                    if k == 0 { reasons = ["missed: member for fewer than 30 days"] }
-                    continue
-                }
-                let presence = activity.members[m].presence.count(k..<(k + 90))
-                let helped = Int(helpedThreads[m * hold + k])
-                let newcomer = Self.count(newcomerResponses[m], in: window)
-                let accepted = Self.count(acceptedOffsets[m], in: window)
-                let debates = debateList.map { Self.count($0, in: window) } ?? 0
-                let received = reactions.sum(at: k)
-                let distinct = Int(reactors[m * hold + k])
-                let flags = flagList.map { list in Set(list.lazy.filter { window.contains($0.offset) }.map(\.post)).count } ?? 0
-                let c1 = presence >= configuration.championPresenceDays
-                let helps = helped >= 10 && (newcomer >= 3 || accepted >= 3)
-                let c2 = helps || debates >= 2
-                let c3 = received >= 20 && distinct >= 10
-                let c4 = flags <= 5
-                let met = (c1 ? 1 : 0) + (c2 ? 1 : 0) + (c3 ? 1 : 0) + (c4 ? 1 : 0)
-                if met == 4 { championAt = championAt ?? k }
-                if met >= 3 { emergingAt = emergingAt ?? k }
-                if k == 0 {
-                    reasons = texts.reasons(
-                        presence: presence, helped: helped, newcomer: newcomer, accepted: accepted, debates: debates,
-                        reactions: received, distinct: distinct, flags: flags)
-                }
+        var championAt: Int?, emergingAt: Int?
+        var reasons: [String] = []
+        // Per member, not per evaluation day: the dictionaries are hashed once.
+        let debateList = evidence.debateOffsets[m]
+        let flagList = evidence.flagged[m]
+        var reactions = evidence.reactions.receivedSums(of: m, span: span)
+        for k in 0..<hold {
+            // A status reached on an earlier day is held: later days change nothing.
+            if championAt != nil { break }
+            if k == 1, !mayMeetThree(m, reactions.spanTotal, debateList?.count ?? 0) { break }
+            let window = k..<(k + span)
+            guard memberJoin[m] <= evaluation - Double(k + 30) * Self.dayLength else {
+                if k == 0 { reasons = ["missed: member for fewer than 30 days"] }
+                continue
             }
-            let champion = championAt != nil
-            let emerging = !champion && emergingAt != nil
-            if champion, let k = championAt, k > 0 {
-                reasons.append("held: all four criteria met \(k) days before the evaluation time (status held \(hold) days)")
-            } else if emerging, let k = emergingAt, k > 0 {
-                reasons.append("held: three of four criteria met \(k) days before the evaluation time (status held \(hold) days)")
+            let presence = activity.members[m].presence.count(k..<(k + 90))
+            let helped = Int(helpedThreads[m * hold + k])
+            let newcomer = Self.count(newcomerResponses[m], in: window)
+            let accepted = Self.count(acceptedOffsets[m], in: window)
+            let debates = debateList.map { Self.count($0, in: window) } ?? 0
+            let received = reactions.sum(at: k)
+            let distinct = Int(reactors[m * hold + k])
+            let flags = flagList.map { list in Set(list.lazy.filter { window.contains($0.offset) }.map(\.post)).count } ?? 0
+            let c1 = presence >= configuration.championPresenceDays
+            let helps = helped >= 10 && (newcomer >= 3 || accepted >= 3)
+            let c2 = helps || debates >= 2
+            let c3 = received >= 20 && distinct >= 10
+            let c4 = flags <= 5
+            let met = (c1 ? 1 : 0) + (c2 ? 1 : 0) + (c3 ? 1 : 0) + (c4 ? 1 : 0)
+            if met == 4 { championAt = championAt ?? k }
+            if met >= 3 { emergingAt = emergingAt ?? k }
+            if k == 0 {
+                reasons = texts.reasons(
+                    presence: presence, helped: helped, newcomer: newcomer, accepted: accepted, debates: debates,
+                    reactions: received, distinct: distinct, flags: flags)
             }
-            result[m - range.lowerBound] = ChampionStatus(champion: champion, emerging: emerging, reasons: reasons)
         }
-        return result
+        let champion = championAt != nil
+        let emerging = !champion && emergingAt != nil
+        if champion, let k = championAt, k > 0 {
+            reasons.append("held: all four criteria met \(k) days before the evaluation time (status held \(hold) days)")
+        } else if emerging, let k = emergingAt, k > 0 {
+            reasons.append("held: three of four criteria met \(k) days before the evaluation time (status held \(hold) days)")
+        }
+        return ChampionStatus(champion: champion, emerging: emerging, reasons: reasons)
     }
 
     /// Hints the cache to fetch what the A3 post pass will read at post `p`'s turn plus

@@ -101,35 +101,23 @@ extension EngineState {
             concurrently: concurrently)
         let champions = humans.filter { status[$0]?.champion == true }
         let emerging = humans.filter { status[$0]?.emerging == true }
-        // The records in two halves, the first on a second thread when `concurrently`.
+        // C10 and the sorted id lists need no record: on a thread of their own beside them.
+        let listsTask = SideTask.start(if: concurrently) {
+            self.conversionAndLists(humans, levels: levels, levelsBefore: levelsBefore, champions, emerging, Array(atRisk))
+        }
+        // The records, in two halves on two threads when `concurrently`.
         let inputs = MemberInsightInputs(
             love: love, spices: spices, acceptedAnswers: acceptedAnswers, peerFirstResponses: peerFirstResponses,
             status: status, atRisk: atRisk.reduce(into: [Bool](repeating: false, count: n)) { $0[$1] = true })
-        let half = order.count / 2
-        let head = order[..<half]
-        let firstHalf = SideTask.start(if: concurrently) { self.memberInsights(head, inputs) }
-        let tail = memberInsights(order[half...], inputs)
-        let records = (firstHalf?.wait() ?? memberInsights(head, inputs)) + tail
-
-        func ids(_ list: [Int]) -> [String] {
-            list.map { memberNames.strings[$0] }.sorted(by: ByteOrder.precedes)
+        let tagName = tagNames.strings, memberID = memberNames.strings
+        let records = [MemberInsight](count: order.count, concurrently: concurrently, makeContext: {}) { _, i in
+            self.memberInsight(order[i].0, level: order[i].1, inputs, tagName: tagName, memberID: memberID)
         }
-        // C10.
-        let monthAgo = evaluation - 30 * Self.dayLength
-        let moves = ([1, 2, 3, 4] as [Int?] + [nil]).map { start -> LevelMoves in
-            var counted = 0, up = 0, held = 0, down = 0
-            for (index, m) in humans.enumerated() where memberJoin[m] <= monthAgo && levelsBefore[index] == start {
-                counted += 1
-                let before = start ?? 5, after = levels[index] ?? 5
-                if after < before { up += 1 } else if after == before { held += 1 } else { down += 1 }
-            }
-            return LevelMoves(level: start, members: counted, movedUp: up, held: held, movedDown: down)
-        }
-        let conversion = Conversion(
-            cohorts: conversionCohorts(champions: Set(champions)), levelMoves: moves)
+        let lists = listsTask?.wait()
+            ?? conversionAndLists(humans, levels: levels, levelsBefore: levelsBefore, champions, emerging, Array(atRisk))
 
         return MemberAnalytics(
-            conversion: conversion,
+            conversion: lists.conversion,
             engagement: EngagementLevels(
                 members: humans.count, loveMean: loves.isEmpty ? nil : loves.reduce(0, +) / Double(loves.count),
                 loveMedian: Statistics.median(loves), loveMax: loves.last,
@@ -141,10 +129,10 @@ extension EngineState {
             champions: ChampionSummary(
                 champions: champions.count, emerging: emerging.count, engagedMau: memberOrder.engagedMau,
                 championShare: Statistics.ratio(champions.count, memberOrder.engagedMau),
-                championMembers: ids(champions), emergingMembers: ids(emerging)),
+                championMembers: lists.champions, emergingMembers: lists.emerging),
             inactiveAtRisk: InactiveAndAtRisk(
                 inactiveContributors: memberOrder.inactiveContributors, quietDays: memberOrder.quiet, atRisk: atRisk.count,
-                atRiskMembers: ids(Array(atRisk))),
+                atRiskMembers: lists.atRisk),
             members: records)
     }
 
@@ -153,14 +141,34 @@ extension EngineState {
     func championStatus(
         _ evidence: ChampionEvidence, newcomerResponses: [[Int]], acceptedOffsets: [[Int]], concurrently: Bool
     ) -> [ChampionStatus?] {
-        let n = members.count, half = n / 2
-        let firstHalf = SideTask.start(if: concurrently) {
-            self.championStatus(evidence, newcomerResponses: newcomerResponses, acceptedOffsets: acceptedOffsets, members: 0..<half)
+        let presenceDays = configuration.championPresenceDays
+        return [ChampionStatus?](
+            count: members.count, concurrently: concurrently, makeContext: { ChampionReasons(presenceDays: presenceDays) }
+        ) { texts, m in
+            self.championStatus(
+                of: m, evidence, newcomerResponses: newcomerResponses, acceptedOffsets: acceptedOffsets, texts: &texts)
         }
-        let tail = championStatus(evidence, newcomerResponses: newcomerResponses, acceptedOffsets: acceptedOffsets, members: half..<n)
-        let head = firstHalf?.wait()
-            ?? championStatus(evidence, newcomerResponses: newcomerResponses, acceptedOffsets: acceptedOffsets, members: 0..<half)
-        return head + tail
+    }
+
+    /// C10 and the id lists of the champions, the emerging champions and the members at risk.
+    func conversionAndLists(
+        _ humans: [Int], levels: [Int?], levelsBefore: [Int?], _ champions: [Int], _ emerging: [Int], _ atRisk: [Int]
+    ) -> (conversion: Conversion, champions: [String], emerging: [String], atRisk: [String]) {
+        func ids(_ list: [Int]) -> [String] {
+            list.map { memberNames.strings[$0] }.sorted(by: ByteOrder.precedes)
+        }
+        let monthAgo = evaluation - 30 * Self.dayLength
+        let moves = ([1, 2, 3, 4] as [Int?] + [nil]).map { start -> LevelMoves in
+            var counted = 0, up = 0, held = 0, down = 0
+            for (index, m) in humans.enumerated() where memberJoin[m] <= monthAgo && levelsBefore[index] == start {
+                counted += 1
+                let before = start ?? 5, after = levels[index] ?? 5
+                if after < before { up += 1 } else if after == before { held += 1 } else { down += 1 }
+            }
+            return LevelMoves(level: start, members: counted, movedUp: up, held: held, movedDown: down)
+        }
+        let conversion = Conversion(cohorts: conversionCohorts(champions: Set(champions)), levelMoves: moves)
+        return (conversion, ids(champions), ids(emerging), ids(atRisk))
     }
 
     /// The order by id of `humans` (the members who are not bots, by index), C7 and A3's
@@ -224,59 +232,58 @@ extension EngineState {
         return sorted
     }
 
-    /// The CRM records of `order` (member, Orbit level), in that order.
-    func memberInsights(_ order: ArraySlice<(Int, Int?)>, _ inputs: MemberInsightInputs) -> [MemberInsight] {
-        let tagCount = tagNames.count
-        let tagName = tagNames.strings
-        let memberID = memberNames.strings
-        return order.map { m, level -> MemberInsight in
-            // The first three of the order by weight (descending), then tag name: a total order
-            // (names are distinct), so the three kept while scanning are the sorted prefix.
-            var best: (Int, Double, Int, Double, Int, Double) = (-1, 0, -1, 0, -1, 0)  // (tag, weight) × 3
-            func precedes(_ tag: Int, _ weight: Double, _ other: Int, _ otherWeight: Double) -> Bool {
-                other < 0 || (weight != otherWeight ? weight > otherWeight : tagName[tag] < tagName[other])
-            }
-            func consider(_ tag: Int, _ weight: Double) {
-                if precedes(tag, weight, best.0, best.1) {
-                    best = (tag, weight, best.0, best.1, best.2, best.3)
-                } else if precedes(tag, weight, best.2, best.3) {
-                    best = (best.0, best.1, tag, weight, best.2, best.3)
-                } else if precedes(tag, weight, best.4, best.5) {
-                    best.4 = tag
-                    best.5 = weight
-                }
-            }
-            // H_m over the weights in tag order (deterministic), from the member's block in
-            // place when weights are kept in blocks: no array per member.
-            var h: Double?
-            if tagStride > 0 {
-                let block = tagBlock(of: m)
-                for (k, weight) in zip(0..., block) where weight > 0 { consider(k, weight) }
-                if tagCount >= 2 { h = Statistics.entropy(block) }
-            } else {
-                let weights = tagWeights(of: m)
-                for (tag, weight) in weights { consider(tag, weight) }
-                if tagCount >= 2 { h = Statistics.entropy(weights.lazy.map(\.weight)) }
-            }
-            let entropy = h.map { $0 / log(Double(tagCount)) }
-            var top: [String] = []
-            if best.0 >= 0 {
-                top.reserveCapacity(best.4 >= 0 ? 3 : best.2 >= 0 ? 2 : 1)
-                top.append(tagName[best.0])
-                if best.2 >= 0 { top.append(tagName[best.2]) }
-                if best.4 >= 0 { top.append(tagName[best.4]) }
-            }
-            let status = inputs.status[m]
-            return MemberInsight(
-                member: memberID[m], staff: members[m].staff, love: inputs.love[m], orbitLevel: level,
-                champion: status?.champion ?? false, emerging: status?.emerging ?? false,
-                championReasons: status?.reasons ?? [], topInterests: top, topicEntropy: entropy,
-                spicesProfile: Self.shares(inputs.spices[m]),
-                lastActiveAt: activity.members[m].lastSeen.isFinite ? Date(timeIntervalSince1970: activity.members[m].lastSeen) : nil,
-                atRisk: inputs.atRisk[m],
-                firstPostAt: memberFirstPost[m].isFinite ? Date(timeIntervalSince1970: memberFirstPost[m]) : nil,
-                acceptedAnswers: inputs.acceptedAnswers[m], peerFirstResponses: inputs.peerFirstResponses[m])
+    /// The CRM record of member `m` at Orbit `level` (`tagName` and `memberID`: the tags' and
+    /// members' ids, fetched once by the caller).
+    func memberInsight(
+        _ m: Int, level: Int?, _ inputs: MemberInsightInputs, tagName: [String], memberID: [String]
+    ) -> MemberInsight {
+        let tagCount = tagName.count
+        // The first three of the order by weight (descending), then tag name: a total order
+        // (names are distinct), so the three kept while scanning are the sorted prefix.
+        var best: (Int, Double, Int, Double, Int, Double) = (-1, 0, -1, 0, -1, 0)  // (tag, weight) × 3
+        func precedes(_ tag: Int, _ weight: Double, _ other: Int, _ otherWeight: Double) -> Bool {
+            other < 0 || (weight != otherWeight ? weight > otherWeight : tagName[tag] < tagName[other])
         }
+        func consider(_ tag: Int, _ weight: Double) {
+            if precedes(tag, weight, best.0, best.1) {
+                best = (tag, weight, best.0, best.1, best.2, best.3)
+            } else if precedes(tag, weight, best.2, best.3) {
+                best = (best.0, best.1, tag, weight, best.2, best.3)
+            } else if precedes(tag, weight, best.4, best.5) {
+                best.4 = tag
+                best.5 = weight
+            }
+        }
+        // H_m over the weights in tag order (deterministic), from the member's block in
+        // place when weights are kept in blocks: no array per member.
+        var h: Double?
+        if tagStride > 0 {
+            let block = tagBlock(of: m)
+            for (k, weight) in zip(0..., block) where weight > 0 { consider(k, weight) }
+            if tagCount >= 2 { h = Statistics.entropy(block) }
+        } else {
+            let weights = tagWeights(of: m)
+            for (tag, weight) in weights { consider(tag, weight) }
+            if tagCount >= 2 { h = Statistics.entropy(weights.lazy.map(\.weight)) }
+        }
+        let entropy = h.map { $0 / log(Double(tagCount)) }
+        var top: [String] = []
+        if best.0 >= 0 {
+            top.reserveCapacity(best.4 >= 0 ? 3 : best.2 >= 0 ? 2 : 1)
+            top.append(tagName[best.0])
+            if best.2 >= 0 { top.append(tagName[best.2]) }
+            if best.4 >= 0 { top.append(tagName[best.4]) }
+        }
+        let status = inputs.status[m]
+        return MemberInsight(
+            member: memberID[m], staff: members[m].staff, love: inputs.love[m], orbitLevel: level,
+            champion: status?.champion ?? false, emerging: status?.emerging ?? false,
+            championReasons: status?.reasons ?? [], topInterests: top, topicEntropy: entropy,
+            spicesProfile: Self.shares(inputs.spices[m]),
+            lastActiveAt: activity.members[m].lastSeen.isFinite ? Date(timeIntervalSince1970: activity.members[m].lastSeen) : nil,
+            atRisk: inputs.atRisk[m],
+            firstPostAt: memberFirstPost[m].isFinite ? Date(timeIntervalSince1970: memberFirstPost[m]) : nil,
+            acceptedAnswers: inputs.acceptedAnswers[m], peerFirstResponses: inputs.peerFirstResponses[m])
     }
 
     /// ``shares(_:)-([Double])`` of the seven letters of a member's weights, without an array.
