@@ -3,7 +3,8 @@ import Foundation
 extension EngineState {
     // MARK: C3
 
-    func retention() -> Retention {
+    /// C3 (`responses`: every thread's first responses).
+    func retention(_ responses: [ThreadResponses]) -> Retention {
         var cohorts: [Int: [Int]] = [:]
         for m in joinedInWindow {
             let day = RFC3339.day(memberJoin[m])
@@ -14,15 +15,32 @@ extension EngineState {
         let rows = cohorts.keys.sorted().map { monday -> RetentionCohort in
             let cohort = cohorts[monday] ?? []
             let lastJoin = cohort.map { memberJoin[$0] }.max() ?? 0
-            func share(_ observedAfter: Double, _ isRetained: (Int) -> Bool) -> Double? {
+            // Every share's count in one pass over the cohort: the members retained per
+            // retention bit, and per unbounded day (1, 7, 30).
+            var retainedPerBit = [Int](repeating: 0, count: 15)
+            var retainedSince = [Int](repeating: 0, count: 3)
+            let unboundedDays = [1, 7, 30]
+            for m in cohort {
+                var bits = activity.members[m].retentionBits
+                while bits != 0 {
+                    let bit = bits.trailingZeroBitCount
+                    bits &= bits - 1
+                    if bit < retainedPerBit.count { retainedPerBit[bit] += 1 }
+                }
+                let lastActive = activity.members[m].lastActive
+                for (i, n) in unboundedDays.enumerated() where lastActive >= memberJoin[m] + Double(n) * day {
+                    retainedSince[i] += 1
+                }
+            }
+            func share(_ observedAfter: Double, _ retained: Int) -> Double? {
                 guard lastJoin + observedAfter <= evaluation else { return nil }
-                return Statistics.ratio(cohort.filter(isRetained).count, cohort.count)
+                return Statistics.ratio(retained, cohort.count)
             }
             func bounded(_ n: Int, bit: UInt32) -> Double? {
-                share(Double(n + 1) * day) { activity.members[$0].retentionBits & bit != 0 }
+                share(Double(n + 1) * day, retainedPerBit[bit.trailingZeroBitCount])
             }
             func unbounded(_ n: Int) -> Double? {
-                share(Double(n + 1) * day) { activity.members[$0].lastActive >= memberJoin[$0] + Double(n) * day }
+                share(Double(n + 1) * day, unboundedDays.firstIndex(of: n).map { retainedSince[$0] } ?? 0)
             }
             let weeks = (1...12).map { k in bounded(7 * k + 6, bit: 1 << UInt32(2 + k)) }
             return RetentionCohort(
@@ -30,10 +48,10 @@ extension EngineState {
                 day1: bounded(1, bit: 1), day7: bounded(7, bit: 2), day30: bounded(30, bit: 4),
                 day1Unbounded: unbounded(1), day7Unbounded: unbounded(7), day30Unbounded: unbounded(30), weeks: weeks)
         }
-        return Retention(cohorts: rows, firstPost: firstPostRetention())
+        return Retention(cohorts: rows, firstPost: firstPostRetention(responses))
     }
 
-    func firstPostRetention() -> FirstPostRetention {
+    func firstPostRetention(_ responses: [ThreadResponses]) -> FirstPostRetention {
         let horizon = 90.0 * 86_400
         var counted = 0, retained = 0, replied = 0, repliedRetained = 0, unreplied = 0, unrepliedRetained = 0
         for m in members.indices {
@@ -45,7 +63,7 @@ extension EngineState {
             let p = memberFirstPostIndex[m]
             guard p >= 0, postLinks[p].thread >= 0, threads[Int(postLinks[p].thread)].root == p else { continue }
             let th = Int(postLinks[p].thread)
-            if let fr = firstResponse(th), postTime[fr] - threadT0[th] <= 2 * 86_400 {
+            if let fr = responses[th].response, postTime[fr] - threadT0[th] <= 2 * 86_400 {
                 replied += 1
                 if kept { repliedRetained += 1 }
             } else {

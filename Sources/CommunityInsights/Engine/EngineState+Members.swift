@@ -14,9 +14,9 @@ extension EngineState {
 
     /// The member analytics; when `concurrently`, A3's counts (``championEvidence(concurrently:)``)
     /// and the members' order by id with C7 (``memberOrder(_:)``) are computed on further threads
-    /// from the start while this one computes the first responses and the levels, and the A3
-    /// verdicts and the CRM records are each built in two halves on two threads.
-    func memberAnalytics(concurrently: Bool = false) -> MemberAnalytics {
+    /// from the start while this one computes the levels, and the A3 verdicts and the CRM records
+    /// are each built in two halves on two threads. `responses` are every thread's first responses.
+    func memberAnalytics(_ responses: [ThreadResponses], concurrently: Bool = false) -> MemberAnalytics {
         let n = members.count
         // A3's counts need nothing below: they start at once, beside the rest.
         let evidenceTask = SideTask.start(if: concurrently) { self.championEvidence(concurrently: true) }
@@ -34,7 +34,7 @@ extension EngineState {
         var acceptedOffsets = [[Int]](repeating: [], count: n)
         for th in threads.indices {
             let author = threadAuthor[th]
-            if let fr = firstResponse(th) {
+            if let fr = responses[th].response {
                 let responder = Int(postLinks[fr].author)
                 if !postStaff[fr] { peerFirstResponses[responder] += 1 }
                 if threadT0[th] - memberJoin[author] <= configuration.newcomerAge {

@@ -9,14 +9,18 @@ extension EngineState {
 
     /// The report, the member analytics on a second thread when `concurrently`: the same either way.
     func makeReport(concurrently: Bool) -> InsightsReport {
-        let side = SideTask.start(if: concurrently) { self.memberAnalytics(concurrently: true) }
+        // Every thread's first responses, which most sections read, first (in two halves).
+        let responses = [ThreadResponses](count: threads.count, concurrently: concurrently, makeContext: {}) { _, th in
+            self.firstResponses(of: th)
+        }
+        let side = SideTask.start(if: concurrently) { self.memberAnalytics(responses, concurrently: true) }
         let threadsInWindow = threadT0.indices.filter { inWindow(threadT0[$0]) }
-        let firstResponses = threadsInWindow.map { firstResponse($0) }
+        let firstResponses = threadsInWindow.map { responses[$0].response }
         let window = ReportWindow(
             from: Date(timeIntervalSince1970: from), to: Date(timeIntervalSince1970: to),
             evaluationTime: Date(timeIntervalSince1970: evaluation))
         let volumePart = volume(threadsInWindow)
-        let peerAnswersPart = peerAnswers(threadsInWindow, firstResponses)
+        let peerAnswersPart = peerAnswers(threadsInWindow, firstResponses, responses)
         let memberInitiatedPart = memberInitiated(threadsInWindow)
         let stickinessPart = stickiness()
         let dailyEngagedUsersPart = dailyEngagedUsers()
@@ -25,10 +29,10 @@ extension EngineState {
         let newContributorsPart = newContributors()
         let participationPart = participation()
         let topicsPart = topics(threadsInWindow)
-        let retentionPart = retention()
+        let retentionPart = retention(responses)
         let activityTimesPart = activityTimes()
         let eventsResourcesPart = eventsAndResources()
-        let analytics = side?.wait() ?? memberAnalytics()
+        let analytics = side?.wait() ?? memberAnalytics(responses)
         return InsightsReport(
             window: window,
             volume: volumePart,
@@ -62,12 +66,13 @@ extension EngineState {
 
     // MARK: A1
 
-    func peerAnswers(_ threads: [Int], _ responses: [Int?]) -> PeerAnswerShare {
+    /// A1 over `threads` (in the window), `responses` their first responses, `all` every thread's.
+    func peerAnswers(_ threads: [Int], _ responses: [Int?], _ all: [ThreadResponses]) -> PeerAnswerShare {
         var answered = 0, peer = 0
         var memberAsked = 0, memberAskedPeer = 0, staffAsked = 0, staffAskedPeer = 0
         var both = 0, peerFirst = 0
         for (th, fr) in zip(threads, responses) where self.threads[th].question {
-            if let staffReply = firstResponse(th, staff: true), let peerReply = firstResponse(th, staff: false) {
+            if let staffReply = all[th].staffResponse, let peerReply = all[th].peerResponse {
                 both += 1
                 if postPrecedes(peerReply, staffReply) { peerFirst += 1 }
             }

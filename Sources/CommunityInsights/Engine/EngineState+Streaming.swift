@@ -234,30 +234,22 @@ extension EngineState {
         return ByteOrder.precedes(objectNames[Int32(a)], objectNames[Int32(b)])
     }
 
-    /// §0 / Reading 8 first response of a thread: earliest undeleted candidate reply.
-    func firstResponse(_ th: Int) -> Int? {
-        var best: Int?
+    /// §0 / Reading 8 first responses of thread `th`: the earliest undeleted candidate reply
+    /// (by ``postPrecedes(_:_:)``), and the earliest written by staff and by a peer, in one walk
+    /// of its candidate list.
+    func firstResponses(of th: Int) -> ThreadResponses {
+        var responses = ThreadResponses()
+        func take(_ p: Int, _ best: inout Int32) {
+            if best < 0 || postPrecedes(p, Int(best)) { best = Int32(truncatingIfNeeded: p) }
+        }
         var p = Int(threadCandidateHead[th])
         while p >= 0 {
             defer { p = Int(postNextCandidate[p]) }
             guard !postDeleted[p] else { continue }
-            if let b = best, !postPrecedes(p, b) { continue }
-            best = p
+            take(p, &responses.first)
+            if postStaff[p] { take(p, &responses.firstByStaff) } else { take(p, &responses.firstByPeer) }
         }
-        return best
-    }
-
-    /// The first undeleted candidate reply written by staff (`true`) or by a peer (`false`).
-    func firstResponse(_ th: Int, staff: Bool) -> Int? {
-        var best: Int?
-        var p = Int(threadCandidateHead[th])
-        while p >= 0 {
-            defer { p = Int(postNextCandidate[p]) }
-            guard !postDeleted[p], postStaff[p] == staff else { continue }
-            if let b = best, !postPrecedes(p, b) { continue }
-            best = p
-        }
-        return best
+        return responses
     }
 
     /// The tags of thread `th` (distinct).

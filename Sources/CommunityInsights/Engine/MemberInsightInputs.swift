@@ -1,7 +1,7 @@
 import Foundation
 
 /// What the CRM record of a member needs beyond the engine state, computed by
-/// `EngineState.memberAnalytics(concurrently:)`: values, so that the records can be built in two
+/// `EngineState.memberAnalytics(_:concurrently:)`: values, so that the records can be built in two
 /// halves on two threads.
 struct MemberInsightInputs: Sendable {
     var love: [Double]
