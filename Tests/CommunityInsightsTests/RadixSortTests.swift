@@ -81,11 +81,8 @@ import Testing
         var ids = (0..<3_000).map { _ in "member-" + String(random.next() % 10_000) }
         ids += ["member-", "member-0", "m", "", "é", "member-00", "Zoë", "member-1é", "member-1"]
         ids = Array(Set(ids))
-        let window = try #require(try? InsightsWindow(from: Date(timeIntervalSince1970: 0), to: Date(timeIntervalSince1970: 1)))
-        let state = EngineState(window: window,
-                                evaluationTime: 1, configuration: InsightsConfiguration())
         let members = Array(ids.indices.reversed())
-        let order = state.inIDOrder(members, ids, ids.map(ByteOrder.prefix))
+        let order = EngineState.inIDOrder(members, ids, ids.map(ByteOrder.prefix))
         #expect(order.map { ids[$0.member] } == ids.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) })
         #expect(order.allSatisfy { members[$0.position] == $0.member })
     }

@@ -111,6 +111,40 @@ import Testing
         #expect(try InsightsReport.compute(from: table) == Self.reportByRecord(log).0)
     }
 
+    /// The report parts the activity section's thread computes after a concurrent table pass
+    /// (C1, C2, A3's reaction tally, the members by id) are the ones the report computes without
+    /// them; a record consumed afterwards drops them, so the report still equals the records'.
+    @Test func activityPartsAreTheReportsOwnAndDroppedByALaterRecord() throws {
+        let log = try ActivityTableTests.synthetic(events: 30_000, seed: 9)
+        let table = try ActivityTable(log)
+        let evaluation = try #require(table.evaluationTime)
+        var state = EngineState(
+            table: table, window: try InsightsWindow.covering(table), evaluationTime: evaluation.timeIntervalSince1970,
+            configuration: InsightsConfiguration())
+        _ = try state.consume(table: table, concurrently: true)
+        #expect(state.activityParts != nil)
+        var recomputed = state
+        recomputed.activityParts = nil
+        #expect(state.makeReport(concurrently: true) == recomputed.makeReport(concurrently: true))
+        #expect(state.makeReport(concurrently: false) == recomputed.makeReport(concurrently: false))
+
+        // A reaction to someone else's post at the evaluation time changes C1 and A3's tally.
+        let post = try #require(log.records.lazy.compactMap { record -> (String, String)? in
+            if case let .reply(id, author, _, _, _) = record.event { return (id, author) }
+            return nil
+        }.first)
+        let reactor = try #require(log.records.lazy.compactMap { record -> String? in
+            if case let .member(id, _, staff, bot) = record.event, !staff, !bot, id != post.1 { return id }
+            return nil
+        }.first)
+        let extra = ActivityRecord(line: 1_000_000, event: .react(member: reactor, time: evaluation, post: post.0))
+        try state.consume(extra)
+        #expect(state.activityParts == nil)
+        var engine = InsightsEngine(window: try InsightsWindow.covering(table), evaluationTime: evaluation)
+        for record in log.records + [extra] { try engine.consume(record) }
+        #expect(state.makeReport(concurrently: true) == engine.makeReport())
+    }
+
     /// An inconsistent row fails the concurrent pass with the sequential pass's error.
     @Test func inconsistentRowFailsConcurrentlyToo() throws {
         let text = """

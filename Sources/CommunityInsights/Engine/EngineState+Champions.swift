@@ -25,7 +25,9 @@ extension EngineState {
     func championEvidence(concurrently: Bool = false) -> ChampionEvidence {
         let hold = championHold
         let n = members.count
-        let reactionsTask = SideTask.start(if: concurrently) { self.activity.recentReactions.tally(members: n, hold: hold) }
+        let reactionsTask = SideTask.start(if: concurrently && activityParts == nil) {
+            self.activity.recentReactions.tally(members: n, hold: hold)
+        }
         // Replies to threads started by others (undeleted), as window facts per (member, thread),
         // counted per member and evaluation day k into `helpedThreads[m * hold + k]`; distinct
         // participants per thread (non-bot repliers other than the author), up to the 5 that
@@ -64,7 +66,7 @@ extension EngineState {
         for entry in recentFlagsAndHides { flagged[Int(postLinks[entry.post].author), default: []].append(entry) }
         return ChampionEvidence(
             hold: hold, helpedThreads: helpedThreads,
-            reactions: reactionsTask?.wait() ?? activity.recentReactions.tally(members: n, hold: hold),
+            reactions: reactionsTask?.wait() ?? activityParts?.reactions ?? activity.recentReactions.tally(members: n, hold: hold),
             debateOffsets: debateOffsets, flagged: flagged)
     }
 

@@ -26,25 +26,29 @@ extension EngineState {
     mutating func consume(table: ActivityTable, concurrently: Bool) throws(CommunityError) -> Int {
         activityInline = false
         defer { activityInline = true }
-        let side: SideTask<ActivitySection>?
+        let side: SideTask<(ActivitySection, ActivityReportParts)>?
         if concurrently, recordCount == 0 {
             // A fresh state: the thread sizes its own section, so that no array is shared (and
             // copied on its first write).
             let counts = (members: activity.members.count, objects: activity.posts.count)
             activity = activity.unsized()
             let empty = activity
+            let memberIDs = table.memberIDs.strings
             side = SideTask {
                 var section = empty
                 section.grow(members: counts.members, objects: counts.objects)
                 section.consume(table: table)
-                return section
+                // Usually done before the main section: the parts of the report only this
+                // section decides are computed here meanwhile.
+                return (section, section.reportParts(memberIDs: memberIDs))
             }
         } else {
             side = nil
         }
         let skipped = try consumeMainRows(table)
-        if let streamed = side?.wait() {
+        if let (streamed, parts) = side?.wait() {
             activity = streamed
+            activityParts = parts
         } else {
             activity.grow(members: memberNames.count, objects: objectNames.count)
             activity.consume(table: table)
@@ -184,6 +188,7 @@ extension EngineState {
         _ kind: ActivityKind, t: Double, line: Int, member: Int, object o: Int, target: Int, flags: UInt8,
         tags: ArraySlice<Int32>?
     ) throws(CommunityError) -> Bool {
+        activityParts = nil
         let consumed = try consumeMainRow(
             kind, t: t, line: line, member: member, object: o, target: target, flags: flags, tags: tags)
         if activityInline {

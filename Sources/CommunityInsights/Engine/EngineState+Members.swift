@@ -171,13 +171,11 @@ extension EngineState {
         return (conversion, ids(champions), ids(emerging), ids(atRisk))
     }
 
-    /// The order by id of `humans` (the members who are not bots, by index), C7 and A3's
-    /// engaged MAU.
+    /// The order by id of `humans` (the members who are not bots, by index; unless the activity
+    /// section's thread sorted them already), C7 and A3's engaged MAU.
     func memberOrder(_ humans: [Int]) -> MemberOrder {
-        // Member ids and their byte-order keys, for the sorts by id.
-        let memberID = memberNames.strings
-        let idKey = memberID.map(ByteOrder.prefix)
-        let humansByID = inIDOrder(humans, memberID, idKey)
+        let humansByID = activityParts?.humansByID
+            ?? Self.inIDOrder(humans, memberNames.strings, memberNames.strings.map(ByteOrder.prefix))
 
         // C7.
         let inactiveContributors = humans.filter {
@@ -202,7 +200,7 @@ extension EngineState {
 
     /// `members` in the byte order of their ids, each with its position in `members`: a radix
     /// sort of the 8-byte prefix keys, then runs of equal keys by the whole ids.
-    func inIDOrder(_ members: [Int], _ memberID: [String], _ idKey: [UInt64]) -> [(member: Int, position: Int)] {
+    static func inIDOrder(_ members: [Int], _ memberID: [String], _ idKey: [UInt64]) -> [(member: Int, position: Int)] {
         var positions = RadixSort.order(byKeys: members.map { idKey[$0] })
         var start = 0
         while start < positions.count {

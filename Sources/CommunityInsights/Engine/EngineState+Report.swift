@@ -22,8 +22,8 @@ extension EngineState {
         let volumePart = volume(threadsInWindow)
         let peerAnswersPart = peerAnswers(threadsInWindow, firstResponses, responses)
         let memberInitiatedPart = memberInitiated(threadsInWindow)
-        let stickinessPart = stickiness()
-        let dailyEngagedUsersPart = dailyEngagedUsers()
+        let stickinessPart = activityParts?.stickiness ?? activity.stickiness()
+        let dailyEngagedUsersPart = activityParts?.dailyEngagedUsers ?? activity.dailyEngagedUsers()
         let firstResponsePart = firstResponseTimes(threadsInWindow, firstResponses)
         let unansweredPart = unanswered(threadsInWindow, firstResponses)
         let newContributorsPart = newContributors()
@@ -121,58 +121,6 @@ extension EngineState {
             selfStarterRate: Statistics.ratio(starters, engaged), engagedMembers: engaged, selfStarters: starters,
             health: HealthAssessment(
                 healthy: mit.map { $0 > 0.5 }, benchmark: "mit > 0.50 (Gainsight: UGC% goal above 50%, aim 80%)"))
-    }
-
-    // MARK: C1
-
-    func stickiness() -> Stickiness {
-        var dau = [Int](repeating: 0, count: 30)
-        var mau = [Int](repeating: 0, count: 30)
-        let monthMask: UInt64 = (1 << 30) - 1
-        for mask in activity.members.lazy.map(\.dayMask) where mask != 0 {
-            for j in 0..<30 {
-                if mask & (1 << UInt64(j)) != 0 { dau[j] += 1 }
-                if (mask >> UInt64(j)) & monthMask != 0 { mau[j] += 1 }
-            }
-        }
-        var sum = 0.0
-        for j in (0..<30).reversed() where mau[j] > 0 { sum += Double(dau[j]) / Double(mau[j]) }  // chronological
-        let ratio = sum / 30
-        return Stickiness(
-            dauMau: ratio, periodStart: RFC3339.formatDay(stickinessLastDay - 29),
-            periodEnd: RFC3339.formatDay(stickinessLastDay), dau: dau[0], mau: mau[0],
-            health: .atLeast(ratio, 0.20, "dau_mau >= 0.20 (SaaS: 0.15 average, 0.20 good, 0.30 great; Sequoia via June)"),
-            days: dailyStickiness())
-    }
-
-    /// C1 per day over the C2 day range, from the difference array built while streaming.
-    func dailyStickiness() -> [DailyStickiness] {
-        let firstDay = RFC3339.day(from)
-        let lastDay = RFC3339.day(min(to.nextDown, evaluation))
-        guard lastDay >= firstDay else { return [] }
-        var mau = 0
-        mau = activity.mauDelta.sum(through: firstDay)
-        var days: [DailyStickiness] = []
-        days.reserveCapacity(lastDay - firstDay + 1)
-        for d in firstDay...lastDay {
-            if d > firstDay { mau += activity.mauDelta[d] }
-            let dau = activity.dauPerDay[d]
-            days.append(DailyStickiness(
-                date: RFC3339.formatDay(d), dau: dau, mau: mau, dauMau: mau > 0 ? Double(dau) / Double(mau) : 0))
-        }
-        return days
-    }
-
-    // MARK: C2
-
-    func dailyEngagedUsers() -> DailyEngagedUsers {
-        let firstDay = RFC3339.day(from)
-        let lastDay = RFC3339.day(min(to.nextDown, evaluation))
-        guard lastDay >= firstDay else { return DailyEngagedUsers(mean: nil, peak: 0, days: []) }
-        let days = (firstDay...lastDay).map { DailyCount(date: RFC3339.formatDay($0), count: activity.engagedPerDay[$0]) }
-        let total = days.reduce(0) { $0 + $1.count }
-        return DailyEngagedUsers(
-            mean: Double(total) / Double(days.count), peak: days.map(\.count).max() ?? 0, days: days)
     }
 
     // MARK: C4

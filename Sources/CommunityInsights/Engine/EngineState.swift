@@ -27,6 +27,9 @@ struct EngineState: Sendable {
     /// Whether ``consumeRow(_:t:line:member:object:target:flags:tags:)`` also feeds ``activity``
     /// (record by record); a table pass streams the section separately.
     var activityInline = true
+    /// The report parts the activity section's thread computed after a table pass; `nil` when
+    /// none were or a record consumed since may have changed them.
+    var activityParts: ActivityReportParts?
 
     // Members, indexed by ``memberNames`` (join order): the hot fields together, the rest by field.
     var members: [MemberState] = []
