@@ -110,8 +110,9 @@ extension EngineState {
             love: love, spices: spices, acceptedAnswers: acceptedAnswers, peerFirstResponses: peerFirstResponses,
             status: status, atRisk: atRisk.reduce(into: [Bool](repeating: false, count: n)) { $0[$1] = true })
         let tagName = tagNames.strings, memberID = memberNames.strings
+        let tagRank = Self.ranks(tagName)
         let records = [MemberInsight](count: order.count, concurrently: concurrently, makeContext: {}) { _, i in
-            self.memberInsight(order[i].0, level: order[i].1, inputs, tagName: tagName, memberID: memberID)
+            self.memberInsight(order[i].0, level: order[i].1, inputs, tagName: tagName, tagRank: tagRank, memberID: memberID)
         }
         let lists = listsTask?.wait()
             ?? conversionAndLists(humans, levels: levels, levelsBefore: levelsBefore, champions, emerging, Array(atRisk))
@@ -230,17 +231,30 @@ extension EngineState {
         return sorted
     }
 
-    /// The CRM record of member `m` at Orbit `level` (`tagName` and `memberID`: the tags' and
-    /// members' ids, fetched once by the caller).
+    /// The rank of each of `names` in `String` order: the number of names that order puts
+    /// before it (equal names share a rank), so that comparing ranks is comparing the names.
+    static func ranks(_ names: [String]) -> [Int] {
+        let sorted = names.indices.sorted { names[$0] < names[$1] }
+        var ranks = [Int](repeating: 0, count: names.count)
+        for (position, k) in sorted.enumerated() where position > 0 {
+            let previous = sorted[position - 1]
+            ranks[k] = names[previous] < names[k] ? position : ranks[previous]
+        }
+        return ranks
+    }
+
+    /// The CRM record of member `m` at Orbit `level` (`tagName`, `tagRank` and `memberID`: the
+    /// tags' ids and ``ranks(_:)``, and the members' ids, computed once by the caller).
     func memberInsight(
-        _ m: Int, level: Int?, _ inputs: MemberInsightInputs, tagName: [String], memberID: [String]
+        _ m: Int, level: Int?, _ inputs: MemberInsightInputs, tagName: [String], tagRank: [Int], memberID: [String]
     ) -> MemberInsight {
         let tagCount = tagName.count
-        // The first three of the order by weight (descending), then tag name: a total order
-        // (names are distinct), so the three kept while scanning are the sorted prefix.
+        // The first three of the order by weight (descending), then tag name (by rank: no string
+        // comparison per tie): a total order (names are distinct), so the three kept while
+        // scanning are the sorted prefix.
         var best: (Int, Double, Int, Double, Int, Double) = (-1, 0, -1, 0, -1, 0)  // (tag, weight) × 3
         func precedes(_ tag: Int, _ weight: Double, _ other: Int, _ otherWeight: Double) -> Bool {
-            other < 0 || (weight != otherWeight ? weight > otherWeight : tagName[tag] < tagName[other])
+            other < 0 || (weight != otherWeight ? weight > otherWeight : tagRank[tag] < tagRank[other])
         }
         func consider(_ tag: Int, _ weight: Double) {
             if precedes(tag, weight, best.0, best.1) {
