@@ -1,9 +1,11 @@
 /// Cache prefetching for the activity section's row loop (see `EngineState+Prefetch.swift`):
 /// a member's state is 128 bytes in an array of 25 MB at 200,000 members, a miss on nearly
-/// every row unless its lines are asked for rows ahead. The stages are `mutating` though they
-/// change nothing, so that the row loop passes the section by reference (as
+/// every row unless its lines are asked for rows ahead. One stage since A3's reactions are only
+/// logged (``RecentReactions``): no hash slot to fetch after the post's author. It is `mutating`
+/// though it changes nothing, so that the row loop passes the section by reference (as
 /// `EngineState.joined(_:line:)` explains).
 extension ActivitySection {
+    /// How many rows ahead a row's lines are asked for.
     static let farRows = 24
 
     /// The member's state (both lines, and a third when the element straddles one) and
