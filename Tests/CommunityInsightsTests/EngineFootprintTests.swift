@@ -25,6 +25,5 @@ import Testing
         #expect(MemoryLayout<ThreadState>.stride == 24, "ThreadState is \(MemoryLayout<ThreadState>.stride) bytes")
         #expect(MemoryLayout<PostLink>.stride == 8, "PostLink is \(MemoryLayout<PostLink>.stride) bytes")
         #expect(MemoryLayout<ActivityPost>.stride == 1, "ActivityPost is \(MemoryLayout<ActivityPost>.stride) bytes")
-        #expect(MemoryLayout<PostEngagement>.stride == 12, "PostEngagement is \(MemoryLayout<PostEngagement>.stride) bytes")
     }
 }

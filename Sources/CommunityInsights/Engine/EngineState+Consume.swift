@@ -244,11 +244,9 @@ extension EngineState {
             threads.append(ThreadState(
                 root: o, spicesBase: base, spicesConfigured: configured, question: flags & ActivityTable.Flag.first != 0))
             posted(m, t, post: o)
-            let entry = engagement(ofThread: th, t)
-            postEngagement[o] = entry
-            spices(m, t, entry.letters, weight: 6)
+            spices(m, t, threadLetters(th, view: false, t), weight: 6)
             if inWindow(t), !members[m].staff, !members[m].bot { memberStartedThreadInWindow[m] = true }
-            engaged(m, t, tags: entry.tags, weight: 6)
+            engaged(m, t, thread: th, weight: 6)
         case .reply:
             let m = try joined(member, line: line)
             let rootThread = postLinks[target].thread
@@ -264,10 +262,8 @@ extension EngineState {
             }
             if inWindow(t) { repliesInWindow += 1 }
             posted(m, t, post: o)
-            let entry = engagement(ofThread: th, t)
-            postEngagement[o] = entry
-            spices(m, t, entry.letters, weight: 5)
-            engaged(m, t, tags: entry.tags, weight: 5)
+            spices(m, t, threadLetters(th, view: false, t), weight: 5)
+            engaged(m, t, thread: th, weight: 5)
         case .accept:
             _ = try joined(member, line: line)
             let th = Int(postLinks[o].thread)
@@ -278,11 +274,10 @@ extension EngineState {
             let m = try joined(member, line: line)
             firstReactOrRSVP(m, t)
             if inWindow(t) { reactionsInWindow += 1 }
-            // The post's thread's tags and letters, from the post's one entry.
-            let entry = postEngagement[o]
-            guard entry.inThread else { return false }
-            engaged(m, t, tags: entry.tags, weight: 2)
-            spices(m, t, entry.letters, weight: 2)
+            let th = Int(postLinks[o].thread)
+            guard th >= 0 else { return false }
+            engaged(m, t, thread: th, weight: 2)
+            spices(m, t, threadLetters(th, view: false, t), weight: 2)
         case .delete:
             let m = try joined(member, line: line)
             guard postLinks[o].thread != Self.notAPost else { return false }

@@ -24,7 +24,7 @@ extension EngineState {
     mutating func prefetchFar(_ kind: ActivityKind, member m: Int, object o: Int, target: Int) {
         members.prefetch(m)
         memberSpices.prefetch(m)
-        if kind == .react { postEngagement.prefetch(o) } else { postLinks.prefetch(Self.post(kind, object: o, target: target)) }
+        postLinks.prefetch(Self.post(kind, object: o, target: target))
         switch kind {
         case .member:
             memberJoin.prefetch(m)
@@ -43,7 +43,6 @@ extension EngineState {
         postTime.prefetch(o)
         postStaff.prefetch(o)
         postNextCandidate.prefetch(o)
-        postEngagement.prefetch(o)
         memberFirstPost.prefetch(m)
         memberSecondPost.prefetch(m)
         memberLastPost.prefetch(m)
@@ -59,27 +58,18 @@ extension EngineState {
             return
         }
         if kind == .rsvp || kind == .attend, m >= 0, o >= 0 { eventPairs.prefetch(m, o) }
-        if kind == .react {
-            // A reaction reads its post's entry (stage 1), then the thread's tags and the member's weights.
-            if o >= 0, o < postEngagement.count, postEngagement[o].inThread { threadTagList.prefetch(postEngagement[o].tags.lowerBound) }
-            prefetchTagWeights(of: m)
-            return
-        }
         let post = Self.post(kind, object: o, target: target)
         guard post >= 0, post < postLinks.count else { return }
         let th = Int(postLinks[post].thread)
         threads.prefetch(th)
-        guard kind == .reply else { return }
+        guard kind == .react || kind == .reply else { return }
         threadTagStart.prefetch(th)
-        // The first-response candidate list.
-        threadAuthor.prefetch(th)
-        threadT0.prefetch(th)
-        threadCandidateHead.prefetch(th)
-        prefetchTagWeights(of: m)
-    }
-
-    /// Member `m`'s block of tag weights, when weights are kept in blocks.
-    mutating func prefetchTagWeights(of m: Int) {
+        if kind == .reply {
+            // The first-response candidate list.
+            threadAuthor.prefetch(th)
+            threadT0.prefetch(th)
+            threadCandidateHead.prefetch(th)
+        }
         guard tagStride > 0, m >= 0, m < members.count, members[m].tagHead >= 0 else { return }
         tagEntryWeight.prefetch(Int(members[m].tagHead) * tagStride, count: tagStride)
     }
@@ -91,7 +81,7 @@ extension EngineState {
             return
         }
         let post = Self.post(kind, object: o, target: target)
-        guard post >= 0, post < postLinks.count, kind == .reply else { return }
+        guard post >= 0, post < postLinks.count, kind == .react || kind == .reply else { return }
         let th = Int(postLinks[post].thread)
         guard th >= 0, th + 1 < threadTagStart.count else { return }
         threadTagList.prefetch(Int(threadTagStart[th]))

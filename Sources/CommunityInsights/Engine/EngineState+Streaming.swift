@@ -33,7 +33,6 @@ extension EngineState {
             postDeleted.append(contentsOf: repeatElement(false, count: objects))
             postFlags.append(contentsOf: repeatElement(0, count: objects))
             postNextCandidate.append(contentsOf: repeatElement(-1, count: objects))
-            postEngagement.append(contentsOf: repeatElement(PostEngagement(), count: objects))
             viewLetters.append(contentsOf: repeatElement(0, count: objects))
         }
         let tags = tagNames.count - tagProduct.count
@@ -159,18 +158,12 @@ extension EngineState {
         if inWindow(t), !members[m].staff, !members[m].bot { memberPostsInWindow[m] += 1 }
     }
 
-    /// The entry of a post of thread `th` in ``postEngagement``: the thread's tags and its
-    /// letters for an engaged activity (`view: false`, which no later row changes).
-    mutating func engagement(ofThread th: Int, _ t: Double) -> PostEngagement {
-        PostEngagement(
-            tags: Int(threadTagStart[th])..<Int(threadTagStart[th + 1]), letters: threadLetters(th, view: false, t))
-    }
-
     /// An engaged action (reaction, thread, reply; §0) by `m`: its weight split over the
-    /// thread's tags, `tags` (a range of ``threadTagList``; the activity side is
-    /// ``ActivitySection/engaged(_:_:)``'s).
-    mutating func engaged(_ m: Int, _ t: Double, tags: Range<Int>, weight: Double) {
+    /// thread's tags (the activity side is ``ActivitySection/engaged(_:_:)``'s).
+    mutating func engaged(_ m: Int, _ t: Double, thread: Int?, weight: Double) {
         guard !members[m].bot, !members[m].staff else { return }
+        var tags = 0..<0
+        if let thread { tags = Int(threadTagStart[thread])..<Int(threadTagStart[thread + 1]) }
         let share = weight / Double(tags.count)
         for i in tags { addTagWeight(m, Int(threadTagList[i]), share) }
         guard inWindow(t) else { return }

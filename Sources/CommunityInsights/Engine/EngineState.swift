@@ -72,9 +72,6 @@ struct EngineState: Sendable {
     var postStaff: [Bool] = []
     var postDeleted: [Bool] = []
     var postFlags: [Int32] = []
-    /// What a reaction to the post needs from its thread: its tags and letters (one entry, not
-    /// the post's link, the thread's tag range and its state).
-    var postEngagement: [PostEngagement] = []
     /// The next first-response candidate of the same thread (a linked list from `threadCandidateHead`).
     var postNextCandidate: [Int32] = []
     /// What a view of this id needs first, in one byte: ``threadRootView`` once the id is a
