@@ -83,6 +83,37 @@ import Testing
         #expect(try Self.agreedReport(text).1 == 4)
     }
 
+    /// A reaction takes its post's thread's tags and letters: to a thread's first post or to a
+    /// reply alike; a reaction to an orphan reply or to a resource counts neither (and is
+    /// skipped). Letters of an engaged activity on a question: Support, whether
+    /// or not it is solved.
+    @Test func reactionTakesItsThreadsTagsAndLetters() throws {
+        let text = """
+            {"type":"tag","tag":"swift","product":true}
+            {"type":"tag","tag":"ios","product":false}
+            {"type":"member","member":"a","t":"2026-03-01T09:00:00Z"}
+            {"type":"member","member":"b","t":"2026-03-01T09:00:00Z"}
+            {"type":"member","member":"c","t":"2026-03-01T09:00:00Z"}
+            {"type":"member","member":"d","t":"2026-03-01T09:00:00Z"}
+            {"type":"thread","id":"t1","member":"a","t":"2026-03-02T08:00:00Z","space":"general","kind":"question","tags":["swift","ios","swift"]}
+            {"type":"reply","id":"r1","member":"b","t":"2026-03-02T09:00:00Z","thread":"t1"}
+            {"type":"reply","id":"r9","member":"b","t":"2026-03-02T09:30:00Z","thread":"missing"}
+            {"type":"react","member":"c","t":"2026-03-02T10:00:00Z","post":"r1"}
+            {"type":"react","member":"c","t":"2026-03-02T10:05:00Z","post":"t1"}
+            {"type":"react","member":"d","t":"2026-03-02T10:10:00Z","post":"r9"}
+            {"type":"react","member":"d","t":"2026-03-02T10:20:00Z","post":"doc"}
+            """
+        let (report, skipped) = try Self.agreedReport(text)
+        #expect(skipped == 3)
+        let c = try #require(report.members.first { $0.member == "c" })
+        // Two reactions of weight 2 over the thread's two distinct tags: 2 each; ties by name.
+        #expect(c.topInterests == ["ios", "swift"])
+        #expect(c.spicesProfile.support == 1)
+        let d = try #require(report.members.first { $0.member == "d" })
+        #expect(d.topInterests.isEmpty)
+        #expect(d.spicesProfile.support == nil)
+    }
+
     /// An id viewed before its thread exists is a resource (a `guide` id: Content); once the
     /// thread exists, a view of it takes the thread's letters (an unsolved discussion in
     /// `general`: Engagement); a reply's id viewed is a resource again.
