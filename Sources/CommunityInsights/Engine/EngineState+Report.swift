@@ -20,7 +20,7 @@ extension EngineState {
             from: Date(timeIntervalSince1970: from), to: Date(timeIntervalSince1970: to),
             evaluationTime: Date(timeIntervalSince1970: evaluation))
         let volumePart = volume(threadsInWindow)
-        let peerAnswersPart = peerAnswers(threadsInWindow, firstResponses, responses)
+        let peerAnswersPart = peerAnswers(threadsInWindow, responses)
         let memberInitiatedPart = memberInitiated(threadsInWindow)
         let stickinessPart = activityParts?.stickiness ?? activity.stickiness()
         let dailyEngagedUsersPart = activityParts?.dailyEngagedUsers ?? activity.dailyEngagedUsers()
@@ -66,13 +66,14 @@ extension EngineState {
 
     // MARK: A1
 
-    /// A1 over `threads` (in the window), `responses` their first responses, `all` every thread's.
-    func peerAnswers(_ threads: [Int], _ responses: [Int?], _ all: [ThreadResponses]) -> PeerAnswerShare {
+    /// A1 over `threads` (in the window); `responses` are every thread's first responses.
+    func peerAnswers(_ threads: [Int], _ responses: [ThreadResponses]) -> PeerAnswerShare {
         var answered = 0, peer = 0
         var memberAsked = 0, memberAskedPeer = 0, staffAsked = 0, staffAskedPeer = 0
         var both = 0, peerFirst = 0
-        for (th, fr) in zip(threads, responses) where self.threads[th].question {
-            if let staffReply = all[th].staffResponse, let peerReply = all[th].peerResponse {
+        for th in threads where self.threads[th].question {
+            let fr = responses[th].response
+            if let staffReply = responses[th].staffResponse, let peerReply = responses[th].peerResponse {
                 both += 1
                 if postPrecedes(peerReply, staffReply) { peerFirst += 1 }
             }

@@ -78,6 +78,6 @@ struct RecentReactions: Sendable {
             }
             touched.removeAll(keepingCapacity: true)
         }
-        return ReactionTally(hold: hold, slots: slots, counts: counts, distinctReactors: distinct)
+        return ReactionTally(slots: slots, counts: counts, distinctReactors: distinct)
     }
 }
