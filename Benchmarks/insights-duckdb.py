@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The DuckDB peer of `community-bench --only insights.report` (bench/WORKLOAD.md).
 
-    python3 Benchmarks/insights-duckdb.py ACTIVITY.jsonl [--repeat 3] [--threads N]
+    python3 Benchmarks/insights-duckdb.py ACTIVITY.jsonl [--repeat 3] [--threads N] [--interleave]
 
 Loads an activity export (the JSON Lines exchange format of INSIGHTS.md) into one DuckDB table,
 then computes in SQL the headline figures of the SDK's report with the same definitions and
@@ -26,8 +26,14 @@ window is the SDK's default: the start of the UTC day of the earliest t to the s
 day after the evaluation time. Time zone UTC (Reading 13).
 
 The load (read_json, typing, the (t, line) order the SDK's reader also sorts into) is timed
-apart; `query_seconds` is the median wall time of the headline queries over the loaded table.
+apart; `query_seconds` is the median wall time of the headline queries over the loaded table (the
+lower of the middle two for an even count of runs, as community-bench takes the SDK's).
 Prints one JSON object on stdout; progress on stderr. Exit status 3 if duckdb is unavailable.
+
+With --interleave the caller takes turns with the queries (community-bench times its own runs
+in between, so that both sides see the same state of the machine): once loaded, the script
+prints `{"ready": ROWS}` and then, for each line it reads on stdin, runs the queries once and
+prints `{"run": SECONDS}`; at the end of stdin (or after --repeat runs) it prints the result.
 """
 
 import argparse
@@ -226,6 +232,8 @@ def main():
     parser.add_argument("--repeat", type=int, default=3, help="timed runs of the queries (median reported)")
     parser.add_argument("--threads", type=int, default=0, help="DuckDB threads (default: DuckDB's, all cores)")
     parser.add_argument("--database", default=":memory:", help="DuckDB database (default: in memory)")
+    parser.add_argument("--interleave", action="store_true",
+                        help="run the queries once per line read on stdin, after printing {\"ready\": rows}")
     args = parser.parse_args()
     if not os.path.exists(args.jsonl):
         log(f"insights-duckdb: {args.jsonl}: no such file")
@@ -248,9 +256,14 @@ def main():
     load_seconds = time.perf_counter() - started
     log(f"  DuckDB {duckdb.__version__} ({threads} threads): loaded {rows} rows in {load_seconds:.2f} s")
 
+    if args.interleave:
+        print(json.dumps({"ready": rows}), flush=True)
+
     runs = []
     figures = None
     for run in range(max(1, args.repeat)):
+        if args.interleave and not sys.stdin.readline():
+            break
         started = time.perf_counter()
         cursor = con.execute(QUERY)
         row = cursor.fetchone()
@@ -260,6 +273,11 @@ def main():
             names = [d[0] for d in cursor.description]
             figures = dict(zip(names, row))
         log(f"  DuckDB queries run {run + 1}: {wall:.3f} s ({rows / wall:.0f} activities/s)")
+        if args.interleave:
+            print(json.dumps({"run": wall}), flush=True)
+    if figures is None:
+        log("insights-duckdb: no run was asked for")
+        sys.exit(4)
 
     for key, value in list(figures.items()):
         if value is not None and key not in ("pas", "mit", "unanswered_rate", "dau_mau",
@@ -273,7 +291,7 @@ def main():
         "duckdb_threads": int(threads),
         "rows": rows,
         "load_seconds": load_seconds,
-        "query_seconds": statistics.median(runs),
+        "query_seconds": statistics.median_low(runs),
         "query_runs": runs,
         "figures": figures,
     }))

@@ -10,6 +10,8 @@ struct BenchOptions: Sendable {
     var rruleMix: String?
     /// `--activities`: activities of `insights.report` (default by scale: 10 M for L, 1 M for S).
     var activities: Int?
+    /// `--runs`: timed runs of `insights.report`, of the SDK and of the peer each (default 3).
+    var insightsRuns = InsightsReportBench.defaultRuns
 }
 
 /// What every bench gets: the workload, the loaded backends, the raw peer and the report.

@@ -13,19 +13,21 @@ import Synchronization
 ///    `$COMMUNITY_BENCH_JSONL`, which is then kept, and reused by later runs if present.
 /// 2. Imports the file with `ActivityLogReader.readTable` into a columnar `ActivityTable`
 ///    (timed once, reported apart as records/s; the resident growth is the table's size).
-/// 3. Computes `InsightsReport.compute(from:)` over the table, `repeats` times; the median wall
-///    time gives activities/s. The peak RSS of the computation is the process's VmHWM after
+/// 3. Computes `InsightsReport.compute(from:)` over the table, `runs` times (3 unless `--runs`);
+///    the median wall time gives activities/s. The peak RSS of the computation is the process's VmHWM after
 ///    resetting it (`/proc/self/clear_refs` ← 5) just before each run, or, where the reset is
 ///    refused, the largest VmRSS sampled every 2 ms during the run; the computation's own
 ///    share is that peak minus the resident set just before the run (the table included).
-/// 4. Runs the peer on the same file and compares the headline figures: PAS, MIT, TTFR median
-///    and p90, unanswered rate, DAU/MAU (and their counts). A mismatch is a loud warning and
-///    makes the process exit non-zero (``figuresDisagreed``).
+/// 4. Runs the peer on the same file (``DuckDBPeer``): it loads its table before the SDK's first
+///    run, and runs its queries once right after each SDK run, so that both sides' medians come
+///    from the same minutes of a machine whose speed drifts. Compares the headline figures: PAS,
+///    MIT, TTFR median and p90, unanswered rate, DAU/MAU (and their counts). A mismatch is a
+///    loud warning and makes the process exit non-zero (``figuresDisagreed``).
 enum InsightsReportBench {
     /// Seed of the synthetic community (WORKLOAD.md: seed 42).
     static let seed: UInt64 = 42
-    /// Timed runs of the report, and of the peer's queries.
-    static let repeats = 3
+    /// Timed runs of the report, and of the peer's queries, unless `--runs` says otherwise.
+    static let defaultRuns = 3
 
     /// Set when the SDK's and DuckDB's figures differ; `main` then exits with status 1.
     static let mismatch = Atomic<Bool>(false)
@@ -61,7 +63,7 @@ enum InsightsReportBench {
         }
     }
 
-    static func run(activities requested: Int) throws {
+    static func run(activities requested: Int, runs repeats: Int = defaultRuns) throws {
         let label = scaleLabel(requested)
         Report.note("insights.report: \(requested) activities (scale \(label), seed \(seed))")
 
@@ -83,6 +85,9 @@ enum InsightsReportBench {
         Report.note(String(format: "  SDK import: %d records (%.0f MB of JSONL) in %.2f s, %.0f records/s; table resident +%.0f MB (%d members, %d ids)",
                            n, Double(bytes) / 1e6, importSeconds, Double(n) / importSeconds, tableMB,
                            table.memberIDs.count, table.objectIDs.count))
+
+        // The peer loads its table now, and runs its queries after each of the SDK's runs.
+        let peerProcess = DuckDBPeer.start(file, runs: repeats)
 
         // 3. The report over the records in memory.
         let rssBefore = ProcessMemory.kilobytes("VmRSS") ?? 0
@@ -114,18 +119,18 @@ enum InsightsReportBench {
             Report.note(String(format: "  SDK report run %d: %.3f s (%.0f activities/s; stream %.3f s + report %.3f s), peak RSS %.0f MB (computation +%.0f MB, of which streaming state +%.0f MB)",
                                run, wall, Double(n) / wall, streamed, wall - streamed, Double(peak.kilobytes) / 1024,
                                Double(peak.kilobytes - rssBefore) / 1024, Double(streamKB) / 1024))
+            peerProcess?.runOnce()
         }
+        // 4. The peer's result.
+        let peer = peerProcess?.finish()
         guard let sdk = figures else { return }
         let wall = median(walls)
-
-        // 4. The peer, same file, same run.
-        let peer = runPeer(file)
         let result = Result(
             scale: label, n: n, wall: wall, bestWall: walls.min() ?? wall, importSeconds: importSeconds, peakMB: Double(peakKB) / 1024,
             rssBeforeMB: Double(rssBefore) / 1024, tableMB: tableMB, streamMB: Double(streamPeakKB) / 1024,
             peakMethod: method, sdk: sdk, peer: peer)
         FileHandle.standardOutput.write(Data((result.json + "\n").utf8))
-        result.printTable()
+        result.printTable(runs: repeats)
         if let peer, !sdk.agrees(with: peer.figures) {
             mismatch.store(true, ordering: .relaxed)
         }
@@ -157,46 +162,6 @@ enum InsightsReportBench {
         Report.note(String(format: "  generated %d records in %.1f s, wrote %.0f MB of JSONL in %.1f s (%@)",
                            community.log.records.count, generated, Double(data.count) / 1e6, seconds(since: t1), file.path))
         return data.count
-    }
-
-    /// Runs `Benchmarks/insights-duckdb.py` on the file; `nil` (with a note) if python3 or
-    /// duckdb is unavailable or the script fails.
-    static func runPeer(_ file: URL) -> PeerResult? {
-        guard let script = peerScript() else {
-            Report.note("insights.report: peer skipped: Benchmarks/insights-duckdb.py not found (run from the package root)")
-            return nil
-        }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script.path, file.path, "--repeat", String(repeats)]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.standardError
-        do {
-            try process.run()
-        } catch {
-            Report.note("insights.report: peer skipped: cannot start python3 (\(error.localizedDescription))")
-            return nil
-        }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        switch process.terminationStatus {
-        case 0: break
-        case 127:
-            Report.note("insights.report: peer skipped: python3 is not installed")
-            return nil
-        case 3:
-            Report.note("insights.report: peer skipped: duckdb is not available for python3 (pip install duckdb)")
-            return nil
-        default:
-            Report.note("insights.report: peer FAILED with status \(process.terminationStatus); no ratio")
-            return nil
-        }
-        guard let peer = try? JSONDecoder().decode(PeerResult.self, from: data) else {
-            Report.note("insights.report: peer output is not the expected JSON: \(String(decoding: data.prefix(400), as: UTF8.self))")
-            return nil
-        }
-        return peer
     }
 
     /// The peer script: next to this source's folder, else under the current directory.
@@ -375,7 +340,8 @@ extension InsightsReportBench {
             return "{" + fields.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}"
         }
 
-        func printTable() {
+        /// Prints the human table; `runs` is the number of timed runs of each side.
+        func printTable(runs: Int) {
             var lines: [String] = []
             func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
                 let gap = String(repeating: " ", count: max(1, width - text.count))
@@ -387,9 +353,9 @@ extension InsightsReportBench {
             lines.append(pad("insights.report  n=\(n) (\(scale))", 34) + pad(sdkName, 22, right: true) + pad(peerName, 32, right: true))
             lines.append(pad("load: import / table load", 34) + pad(String(format: "%.2f s", importSeconds), 22, right: true)
                 + pad(peer.map { String(format: "%.2f s", $0.loadSeconds) } ?? "-", 32, right: true))
-            lines.append(pad("report wall (median of \(InsightsReportBench.repeats))", 34) + pad(String(format: "%.3f s", wall), 22, right: true)
+            lines.append(pad("report wall (median of \(runs))", 34) + pad(String(format: "%.3f s", wall), 22, right: true)
                 + pad(peer.map { String(format: "%.3f s", $0.querySeconds) } ?? "-", 32, right: true))
-            lines.append(pad("report wall (best of \(InsightsReportBench.repeats))", 34) + pad(String(format: "%.3f s", bestWall), 22, right: true)
+            lines.append(pad("report wall (best of \(runs))", 34) + pad(String(format: "%.3f s", bestWall), 22, right: true)
                 + pad(peer?.queryRuns.min().map { String(format: "%.3f s", $0) } ?? "-", 32, right: true))
             lines.append(pad("activities/s (median)", 34) + pad(String(format: "%.0f", opsPerSecond), 22, right: true)
                 + pad(peerOpsPerSecond.map { String(format: "%.0f", $0) } ?? "-", 32, right: true))
@@ -448,8 +414,12 @@ enum ProcessMemory {
     }
 }
 
-/// The peak RSS of one computation: VmHWM after a reset when the kernel allows it, and in any
-/// case the largest VmRSS sampled every 2 ms on a thread of its own.
+/// The peak RSS of one computation: VmHWM after a reset when the kernel allows it, else the
+/// largest VmRSS sampled every 2 ms on a thread of its own.
+///
+/// The sampling thread runs only when the reset is refused: each sample reads and parses
+/// `/proc/self/status`, which took some 4% of the two cores' time during the timed runs and
+/// competed with the computation being measured (the peer, in its own process, has no probe).
 final class PeakProbe: Sendable {
     private let sampled = Atomic<Int>(0)
     private let running = Atomic<Bool>(true)
@@ -461,6 +431,10 @@ final class PeakProbe: Sendable {
     static func start() -> PeakProbe {
         let probe = PeakProbe(reset: ProcessMemory.resetPeak())
         probe.sample()
+        guard !probe.reset else {
+            probe.done.store(true, ordering: .releasing)
+            return probe
+        }
         let thread = Thread { [probe] in
             while probe.running.load(ordering: .acquiring) {
                 probe.sample()
