@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The DuckDB peer of `community-bench --only insights.report` (bench/WORKLOAD.md).
 
-    python3 Benchmarks/insights-duckdb.py ACTIVITY.jsonl [--repeat 3] [--threads N] [--interleave]
+    python3 Benchmarks/insights-duckdb.py ACTIVITY.jsonl [--repeat 3] [--warmup 0] [--threads N] [--interleave]
 
 Loads an activity export (the JSON Lines exchange format of INSIGHTS.md) into one DuckDB table,
 then computes in SQL the headline figures of the SDK's report with the same definitions and
@@ -27,7 +27,8 @@ day after the evaluation time. Time zone UTC (Reading 13).
 
 The load (read_json, typing, the (t, line) order the SDK's reader also sorts into) is timed
 apart; `query_seconds` is the median wall time of the headline queries over the loaded table (the
-lower of the middle two for an even count of runs, as community-bench takes the SDK's).
+lower of the middle two for an even count of runs, as community-bench takes the SDK's), after
+--warmup runs that are timed apart (`warmup_runs`).
 Prints one JSON object on stdout; progress on stderr. Exit status 3 if duckdb is unavailable.
 
 With --interleave the caller takes turns with the queries (community-bench times its own runs
@@ -230,6 +231,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("jsonl", help="activity export (JSON Lines)")
     parser.add_argument("--repeat", type=int, default=3, help="timed runs of the queries (median reported)")
+    parser.add_argument("--warmup", type=int, default=0, help="runs before those, timed apart (warmup_runs)")
     parser.add_argument("--threads", type=int, default=0, help="DuckDB threads (default: DuckDB's, all cores)")
     parser.add_argument("--database", default=":memory:", help="DuckDB database (default: in memory)")
     parser.add_argument("--interleave", action="store_true",
@@ -260,23 +262,25 @@ def main():
         print(json.dumps({"ready": rows}), flush=True)
 
     runs = []
+    warmups = []
     figures = None
-    for run in range(max(1, args.repeat)):
+    for run in range(max(0, args.warmup) + max(1, args.repeat)):
         if args.interleave and not sys.stdin.readline():
             break
         started = time.perf_counter()
         cursor = con.execute(QUERY)
         row = cursor.fetchone()
         wall = time.perf_counter() - started
-        runs.append(wall)
+        (warmups if run < args.warmup else runs).append(wall)
         if figures is None:
             names = [d[0] for d in cursor.description]
             figures = dict(zip(names, row))
-        log(f"  DuckDB queries run {run + 1}: {wall:.3f} s ({rows / wall:.0f} activities/s)")
+        label = f"warm-up {run + 1}" if run < args.warmup else f"run {run - max(0, args.warmup) + 1}"
+        log(f"  DuckDB queries {label}: {wall:.3f} s ({rows / wall:.0f} activities/s)")
         if args.interleave:
             print(json.dumps({"run": wall}), flush=True)
-    if figures is None:
-        log("insights-duckdb: no run was asked for")
+    if not runs:
+        log("insights-duckdb: no timed run was asked for")
         sys.exit(4)
 
     for key, value in list(figures.items()):
@@ -293,6 +297,7 @@ def main():
         "load_seconds": load_seconds,
         "query_seconds": statistics.median_low(runs),
         "query_runs": runs,
+        "warmup_runs": warmups,
         "figures": figures,
     }))
 

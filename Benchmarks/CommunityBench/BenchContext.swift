@@ -12,6 +12,8 @@ struct BenchOptions: Sendable {
     var activities: Int?
     /// `--runs`: timed runs of `insights.report`, of the SDK and of the peer each (default 3).
     var insightsRuns = InsightsReportBench.defaultRuns
+    /// `--warmup`: runs of `insights.report` before the timed ones, of each side (default 1).
+    var insightsWarmups = InsightsReportBench.defaultWarmups
 }
 
 /// What every bench gets: the workload, the loaded backends, the raw peer and the report.

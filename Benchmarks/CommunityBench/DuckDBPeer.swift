@@ -6,8 +6,8 @@ import Foundation
 /// shared machine, speed drifts by tens of percent within a minute).
 ///
 /// ```swift
-/// let peer = DuckDBPeer.start(file, runs: 3)      // loads its table, or nil with a note
-/// for _ in 0..<3 { /* one SDK run */; peer?.runOnce() }
+/// let peer = DuckDBPeer.start(file, runs: 3, warmups: 1)  // loads its table, or nil with a note
+/// for _ in 0..<4 { /* one SDK run */; peer?.runOnce() }
 /// let result = peer?.finish()                      // figures and times, or nil with a note
 /// ```
 final class DuckDBPeer {
@@ -25,16 +25,17 @@ final class DuckDBPeer {
         self.output = output
     }
 
-    /// Starts the peer on `file` for `runs` runs and waits until its table is loaded; `nil` (with
-    /// a note) if python3, duckdb or the script is unavailable, or the load fails.
-    static func start(_ file: URL, runs: Int) -> DuckDBPeer? {
+    /// Starts the peer on `file` for `warmups` warm-up runs then `runs` timed runs, and waits
+    /// until its table is loaded; `nil` (with a note) if python3, duckdb or the script is
+    /// unavailable, or the load fails.
+    static func start(_ file: URL, runs: Int, warmups: Int) -> DuckDBPeer? {
         guard let script = InsightsReportBench.peerScript() else {
             Report.note("insights.report: peer skipped: Benchmarks/insights-duckdb.py not found (run from the package root)")
             return nil
         }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script.path, file.path, "--repeat", String(runs), "--interleave"]
+        process.arguments = ["python3", script.path, file.path, "--repeat", String(runs), "--warmup", String(warmups), "--interleave"]
         let stdin = Pipe(), stdout = Pipe()
         process.standardInput = stdin
         process.standardOutput = stdout

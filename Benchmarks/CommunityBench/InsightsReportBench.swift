@@ -13,8 +13,10 @@ import Synchronization
 ///    `$COMMUNITY_BENCH_JSONL`, which is then kept, and reused by later runs if present.
 /// 2. Imports the file with `ActivityLogReader.readTable` into a columnar `ActivityTable`
 ///    (timed once, reported apart as records/s; the resident growth is the table's size).
-/// 3. Computes `InsightsReport.compute(from:)` over the table, `runs` times (3 unless `--runs`);
-///    the median wall time gives activities/s. The peak RSS of the computation is the process's VmHWM after
+/// 3. Computes `InsightsReport.compute(from:)` over the table: `warmups` untimed-for-the-median
+///    runs (1 unless `--warmup`; the first run of a process pays the page faults of memory the
+///    allocator has not yet kept, and is reported apart as `warmup_s`), then `runs` timed runs
+///    (3 unless `--runs`); their median wall time gives activities/s. The peak RSS of the computation is the process's VmHWM after
 ///    resetting it (`/proc/self/clear_refs` ← 5) just before each run, or, where the reset is
 ///    refused, the largest VmRSS sampled every 2 ms during the run; the computation's own
 ///    share is that peak minus the resident set just before the run (the table included).
@@ -28,6 +30,8 @@ enum InsightsReportBench {
     static let seed: UInt64 = 42
     /// Timed runs of the report, and of the peer's queries, unless `--runs` says otherwise.
     static let defaultRuns = 3
+    /// Warm-up runs of each side before those, unless `--warmup` says otherwise.
+    static let defaultWarmups = 1
 
     /// Set when the SDK's and DuckDB's figures differ; `main` then exits with status 1.
     static let mismatch = Atomic<Bool>(false)
@@ -63,7 +67,7 @@ enum InsightsReportBench {
         }
     }
 
-    static func run(activities requested: Int, runs repeats: Int = defaultRuns) throws {
+    static func run(activities requested: Int, runs repeats: Int = defaultRuns, warmups: Int = defaultWarmups) throws {
         let label = scaleLabel(requested)
         Report.note("insights.report: \(requested) activities (scale \(label), seed \(seed))")
 
@@ -87,17 +91,17 @@ enum InsightsReportBench {
                            table.memberIDs.count, table.objectIDs.count))
 
         // The peer loads its table now, and runs its queries after each of the SDK's runs.
-        let peerProcess = DuckDBPeer.start(file, runs: repeats)
+        let peerProcess = DuckDBPeer.start(file, runs: repeats, warmups: warmups)
 
         // 3. The report over the records in memory.
         let rssBefore = ProcessMemory.kilobytes("VmRSS") ?? 0
-        var walls: [Double] = []
+        var walls: [Double] = [], warmupWalls: [Double] = []
         var peakKB = 0
         var method = ""
         // Only the headline figures outlive a run, so every run starts from the same resident set.
         var figures: Figures?
         var streamPeakKB = 0
-        for run in 1...repeats {
+        for run in 1...(warmups + repeats) {
             let probe = PeakProbe.start()
             t0 = monotonicNanoseconds()
             // `InsightsReport.compute(from: table)`, in its two steps so that the streaming pass
@@ -114,10 +118,11 @@ enum InsightsReportBench {
             let peak = probe.finish()
             peakKB = max(peakKB, peak.kilobytes)
             method = peak.method
-            walls.append(wall)
+            let warmup = run <= warmups
+            if warmup { warmupWalls.append(wall) } else { walls.append(wall) }
             if figures == nil { figures = Figures(computed) }
-            Report.note(String(format: "  SDK report run %d: %.3f s (%.0f activities/s; stream %.3f s + report %.3f s), peak RSS %.0f MB (computation +%.0f MB, of which streaming state +%.0f MB)",
-                               run, wall, Double(n) / wall, streamed, wall - streamed, Double(peak.kilobytes) / 1024,
+            Report.note(String(format: "  SDK report %@: %.3f s (%.0f activities/s; stream %.3f s + report %.3f s), peak RSS %.0f MB (computation +%.0f MB, of which streaming state +%.0f MB)",
+                               warmup ? "warm-up \(run)" : "run \(run - warmups)", wall, Double(n) / wall, streamed, wall - streamed, Double(peak.kilobytes) / 1024,
                                Double(peak.kilobytes - rssBefore) / 1024, Double(streamKB) / 1024))
             peerProcess?.runOnce()
         }
@@ -126,7 +131,7 @@ enum InsightsReportBench {
         guard let sdk = figures else { return }
         let wall = median(walls)
         let result = Result(
-            scale: label, n: n, wall: wall, bestWall: walls.min() ?? wall, importSeconds: importSeconds, peakMB: Double(peakKB) / 1024,
+            scale: label, n: n, wall: wall, bestWall: walls.min() ?? wall, warmupWalls: warmupWalls, importSeconds: importSeconds, peakMB: Double(peakKB) / 1024,
             rssBeforeMB: Double(rssBefore) / 1024, tableMB: tableMB, streamMB: Double(streamPeakKB) / 1024,
             peakMethod: method, sdk: sdk, peer: peer)
         FileHandle.standardOutput.write(Data((result.json + "\n").utf8))
@@ -278,6 +283,8 @@ struct PeerResult: Decodable, Sendable {
     var loadSeconds: Double
     var querySeconds: Double
     var queryRuns: [Double]
+    /// The warm-up runs, timed apart (absent from a script without `--warmup`).
+    var warmupRuns: [Double]?
     var figures: Figures
 
     enum CodingKeys: String, CodingKey {
@@ -287,6 +294,7 @@ struct PeerResult: Decodable, Sendable {
         case loadSeconds = "load_seconds"
         case querySeconds = "query_seconds"
         case queryRuns = "query_runs"
+        case warmupRuns = "warmup_runs"
         case figures
     }
 }
@@ -298,6 +306,8 @@ extension InsightsReportBench {
         var n: Int
         var wall: Double
         var bestWall: Double
+        /// The warm-up runs' wall times, timed apart (the first is the process's first run).
+        var warmupWalls: [Double]
         var importSeconds: Double
         var peakMB: Double
         var rssBeforeMB: Double
@@ -327,10 +337,10 @@ extension InsightsReportBench {
                 ("ops_per_s", number(opsPerSecond, 0)), ("peer_ops_per_s", number(peerOpsPerSecond, 0)),
                 ("ratio", number(ratio, 3)), ("peak_rss_mb", number(peakMB, 0)),
                 ("import_per_s", number(importSeconds > 0 ? Double(n) / importSeconds : nil, 0)), ("n", String(n)),
-                ("wall_s", number(wall, 3)), ("wall_best_s", number(bestWall, 3)), ("import_s", number(importSeconds, 2)), ("rss_before_mb", number(rssBeforeMB, 0)),
+                ("wall_s", number(wall, 3)), ("wall_best_s", number(bestWall, 3)), ("warmup_s", number(warmupWalls.first, 3)), ("import_s", number(importSeconds, 2)), ("rss_before_mb", number(rssBeforeMB, 0)),
                 ("compute_rss_mb", number(computeMB, 0)), ("stream_rss_mb", number(streamMB, 0)), ("table_rss_mb", number(tableMB, 0)),
                 ("peer_query_s", number(peer?.querySeconds, 3)),
-                ("peer_query_best_s", number(peer?.queryRuns.min(), 3)), ("peer_load_s", number(peer?.loadSeconds, 2)),
+                ("peer_query_best_s", number(peer?.queryRuns.min(), 3)), ("peer_warmup_s", number(peer?.warmupRuns?.first, 3)), ("peer_load_s", number(peer?.loadSeconds, 2)),
             ]
             if let peer {
                 fields.append(("peer", "\"duckdb \(peer.duckdbVersion)\""))
@@ -357,6 +367,9 @@ extension InsightsReportBench {
                 + pad(peer.map { String(format: "%.3f s", $0.querySeconds) } ?? "-", 32, right: true))
             lines.append(pad("report wall (best of \(runs))", 34) + pad(String(format: "%.3f s", bestWall), 22, right: true)
                 + pad(peer?.queryRuns.min().map { String(format: "%.3f s", $0) } ?? "-", 32, right: true))
+            lines.append(pad("warm-up (first run, not in the median)", 34)
+                + pad(warmupWalls.first.map { String(format: "%.3f s", $0) } ?? "-", 22, right: true)
+                + pad(peer?.warmupRuns?.first.map { String(format: "%.3f s", $0) } ?? "-", 32, right: true))
             lines.append(pad("activities/s (median)", 34) + pad(String(format: "%.0f", opsPerSecond), 22, right: true)
                 + pad(peerOpsPerSecond.map { String(format: "%.0f", $0) } ?? "-", 32, right: true))
             lines.append(pad("peak RSS during report", 34)

@@ -4,7 +4,7 @@ import Foundation
 //
 //   swift run -c release community-bench [--scale tiny|XS|S|L] [--backend memory,sqlite,postgres] [--only post.create,thread.page,...]
 //                                        [--rounds N] [--mix FILE]   (rrule.expand)
-//                                        [--activities N|10m] [--runs N]   (insights.report)
+//                                        [--activities N|10m] [--runs N] [--warmup N]   (insights.report)
 //
 // One JSON line per result on stdout, progress and a table on stderr. `--scale tiny` is a smoke
 // run of a few hundred rows that finishes in seconds.
@@ -18,7 +18,7 @@ let workloadBenches: Set<String> = ["thread.page", "space.threads", "unread.coun
 func usage(help: Bool = false) -> Never {
     Report.note("""
         usage: community-bench [--scale tiny|XS|S|L] [--backend memory,sqlite,postgres] [--only \(allBenches.joined(separator: ","))]
-                               [--rounds N] [--mix FILE] [--activities N|10m] [--runs N]
+                               [--rounds N] [--mix FILE] [--activities N|10m] [--runs N] [--warmup N]
         """)
     if help {
         Report.note("""
@@ -77,6 +77,9 @@ while let flag = arguments.popFirst() {
     case "--runs":
         guard let runs = Int(value), runs > 0 else { usage() }
         benchOptions.insightsRuns = runs
+    case "--warmup":
+        guard let warmups = Int(value), warmups >= 0 else { usage() }
+        benchOptions.insightsWarmups = warmups
     case "--activities":
         guard let count = InsightsReportBench.parseCount(value) else { usage() }
         benchOptions.activities = count
@@ -137,7 +140,8 @@ func runBenches(_ selected: [String], scale: Scale, backends: [String], options:
         case "rrule.expand": try RRuleExpandBench.run(context)
         case "rsvp.storm": try await RSVPStormBench.run(context, backends: backends)
         case "insights.report": try InsightsReportBench.run(
-            activities: options.activities ?? InsightsReportBench.defaultActivities(scale), runs: options.insightsRuns)
+            activities: options.activities ?? InsightsReportBench.defaultActivities(scale), runs: options.insightsRuns,
+            warmups: options.insightsWarmups)
         default: Report.note("unknown bench \(bench)")
         }
     }
