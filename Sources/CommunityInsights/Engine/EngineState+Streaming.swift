@@ -133,10 +133,21 @@ extension EngineState {
         }
     }
 
-    /// 0.9^(age / 30 days).
+    /// §3's decay, 0.9^(age / 30 days), as e^(age · ln 0.9 / 30 days).
+    ///
+    /// `exp` of one product instead of `pow(0.9, age / 2,592,000)`: `pow` took a quarter of the
+    /// activity section's time (it runs once per distinct time of a counted row, 6.7 M times at
+    /// 10 M activities) and `exp` costs less than half as much. It is also closer to the exact
+    /// value: the quotient `age / 2,592,000` that `pow` took is rounded, and `pow` magnifies that
+    /// error by `age`'s exponent; here only the product is rounded (within about 1.3 ulp of the
+    /// exact power over a year of ages, against about 2.8 for `pow`; `LoveDecayTests`).
+    @inline(__always)
     static func decay(_ age: Double) -> Double {
-        pow(0.9, age / (30 * 86_400))
+        exp(age * decayRate)
     }
+
+    /// ln(0.9) / (30 · 86,400 s), correctly rounded.
+    static let decayRate = -0x1.5d2aa919e0de6p-25
 
     /// A reaction or RSVP by `m` at `t`: the first one's time (rows come in time order).
     mutating func firstReactOrRSVP(_ m: Int, _ t: Double) {
