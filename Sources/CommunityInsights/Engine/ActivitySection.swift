@@ -66,15 +66,21 @@ struct ActivitySection: Sendable {
     }
 
     /// Grows the per-id arrays to `members` members and `objects` object ids.
+    /// An empty array is created in storage advised for huge pages
+    /// (``Swift/Array/init(hugePagesRepeating:count:)``).
     mutating func grow(members count: Int, objects: Int) {
-        if count > members.count {
-            members.append(contentsOf: repeatElement(ActivityMemberState(), count: count - members.count))
+        func grow<T>(_ array: inout [T], to count: Int, with value: T) {
+            guard count > array.count else { return }
+            if array.isEmpty {
+                array = [T](hugePagesRepeating: value, count: count)
+            } else {
+                array.append(contentsOf: repeatElement(value, count: count - array.count))
+            }
         }
+        grow(&members, to: count, with: ActivityMemberState())
         memberCount = members.count
-        if objects > posts.count {
-            posts.append(contentsOf: repeatElement(ActivityPost(), count: objects - posts.count))
-            postAuthors.append(contentsOf: repeatElement(-1, count: objects - postAuthors.count))
-        }
+        grow(&posts, to: objects, with: ActivityPost())
+        grow(&postAuthors, to: objects, with: -1)
     }
 
     /// Streams every row of `table` (whose dictionaries this section was sized over).

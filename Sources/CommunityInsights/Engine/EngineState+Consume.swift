@@ -11,11 +11,11 @@ extension EngineState {
         spaceNames = table.spaceIDs
         tagNames = table.tagIDs
         growToNames()
-        threads.reserveCapacity(table.threadCount)
+        threads = [ThreadState](hugePagesCapacity: table.threadCount)
         if tagNames.count <= 64 { tagStride = tagNames.count }
         // Room for every member's tag block, so that the pool never grows by copying: address
-        // space only, touched as members engage.
-        tagEntryWeight.reserveCapacity(memberNames.count * tagStride)
+        // space only, touched as members engage (in huge pages where the kernel offers them).
+        tagEntryWeight = [Double](hugePagesCapacity: memberNames.count * tagStride)
     }
 
     /// Streams every row of `table` (whose dictionaries this state was built over): the main

@@ -7,33 +7,42 @@ extension EngineState {
     func inWindow(_ t: Double) -> Bool { t >= from && t < to }
 
     /// Grows every per-id array to the size of its dictionary (new ids start unjoined / not a post).
+    /// An empty array is created in storage advised for huge pages (``Array/init(hugePagesRepeating:count:)``):
+    /// the first growth of a state over a table sizes every array at once.
     mutating func growToNames() {
+        func grow<T>(_ array: inout [T], by added: Int, with value: T) {
+            if array.isEmpty {
+                array = [T](hugePagesRepeating: value, count: added)
+            } else {
+                array.append(contentsOf: repeatElement(value, count: added))
+            }
+        }
         let added = memberNames.count - members.count
         if added > 0 {
-            members.append(contentsOf: repeatElement(MemberState(), count: added))
+            grow(&members, by: added, with: MemberState())
             memberSpices.grow(to: memberNames.count)
-            memberJoin.append(contentsOf: repeatElement(.nan, count: added))
-            memberFirstView.append(contentsOf: repeatElement(.infinity, count: added))
-            memberFirstReactOrRSVP.append(contentsOf: repeatElement(.infinity, count: added))
-            memberJoinLine.append(contentsOf: repeatElement(0, count: added))
-            memberStartedThreadInWindow.append(contentsOf: repeatElement(false, count: added))
-            memberFirstPost.append(contentsOf: repeatElement(.infinity, count: added))
-            memberFirstPostStaff.append(contentsOf: repeatElement(false, count: added))
-            memberPostsInWindow.append(contentsOf: repeatElement(0, count: added))
-            memberFirstPostIndex.append(contentsOf: repeatElement(-1, count: added))
-            memberSecondPost.append(contentsOf: repeatElement(.infinity, count: added))
-            memberRSVPInWindow.append(contentsOf: repeatElement(false, count: added))
-            memberLastPost.append(contentsOf: repeatElement(-.infinity, count: added))
+            grow(&memberJoin, by: added, with: .nan)
+            grow(&memberFirstView, by: added, with: .infinity)
+            grow(&memberFirstReactOrRSVP, by: added, with: .infinity)
+            grow(&memberJoinLine, by: added, with: 0)
+            grow(&memberStartedThreadInWindow, by: added, with: false)
+            grow(&memberFirstPost, by: added, with: .infinity)
+            grow(&memberFirstPostStaff, by: added, with: false)
+            grow(&memberPostsInWindow, by: added, with: 0)
+            grow(&memberFirstPostIndex, by: added, with: -1)
+            grow(&memberSecondPost, by: added, with: .infinity)
+            grow(&memberRSVPInWindow, by: added, with: false)
+            grow(&memberLastPost, by: added, with: -.infinity)
         }
         let objects = objectNames.count - postLinks.count
         if objects > 0 {
-            postLinks.append(contentsOf: repeatElement(PostLink(), count: objects))
-            postTime.append(contentsOf: repeatElement(.nan, count: objects))
-            postStaff.append(contentsOf: repeatElement(false, count: objects))
-            postDeleted.append(contentsOf: repeatElement(false, count: objects))
-            postFlags.append(contentsOf: repeatElement(0, count: objects))
-            postNextCandidate.append(contentsOf: repeatElement(-1, count: objects))
-            viewLetters.append(contentsOf: repeatElement(0, count: objects))
+            grow(&postLinks, by: objects, with: PostLink())
+            grow(&postTime, by: objects, with: .nan)
+            grow(&postStaff, by: objects, with: false)
+            grow(&postDeleted, by: objects, with: false)
+            grow(&postFlags, by: objects, with: 0)
+            grow(&postNextCandidate, by: objects, with: -1)
+            grow(&viewLetters, by: objects, with: 0)
         }
         let tags = tagNames.count - tagProduct.count
         if tags > 0, tagStride > 0 { leaveDenseTagWeights() }

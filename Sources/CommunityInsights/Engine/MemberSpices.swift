@@ -20,7 +20,7 @@ struct MemberSpices: Sendable {
         let needed = n * Self.lanes + Self.lanes
         if needed > values.count {
             let old = values, oldStart = start
-            values = [Double](repeating: 0, count: needed)
+            values = [Double](hugePagesRepeating: 0, count: needed)
             start = values.withUnsafeBufferPointer { buffer in
                 guard let base = buffer.baseAddress else { return 0 }
                 let misalignment = Int(bitPattern: base) & 63
