@@ -67,7 +67,7 @@ struct ActivitySection: Sendable {
 
     /// Grows the per-id arrays to `members` members and `objects` object ids.
     /// An empty array is created in storage advised for huge pages
-    /// (``Swift/Array/init(hugePagesRepeating:count:)``).
+    /// (``Array/init(hugePagesRepeating:count:)``).
     mutating func grow(members count: Int, objects: Int) {
         func grow<T>(_ array: inout [T], to count: Int, with value: T) {
             guard count > array.count else { return }
