@@ -23,4 +23,17 @@ struct HugePagesArrayTests {
         #expect(advised.last == (capacity > 0 ? Double(capacity - 1) : nil))
         if capacity > 0 { #expect(advised.withUnsafeBufferPointer { $0.baseAddress } == start) }
     }
+
+    /// Growing sizes an empty array at once and appends to a non-empty one; a smaller count
+    /// changes nothing.
+    @Test func growAppendsCopiesUpToTheCount() {
+        var array: [Int16] = []
+        array.grow(to: 600_000, with: 7)
+        #expect(array == [Int16](repeating: 7, count: 600_000))
+        array.grow(to: 600_003, with: -1)
+        #expect(array.count == 600_003)
+        #expect(array.suffix(4) == [7, -1, -1, -1])
+        array.grow(to: 10, with: 0)
+        #expect(array.count == 600_003)
+    }
 }

@@ -9,9 +9,9 @@
 /// let store = InMemoryCommunityStore()
 /// let service = CommunityService(store: store)
 /// ```
-// Unchecked sendability: the mutable `state` is reached only while holding `lock` (shared by reads,
-// exclusive for writes); `lock` and `signal` are Sendable themselves.
-public final class InMemoryCommunityStore: CommunityStore, @unchecked Sendable {  // state guarded by `lock`
+// Unchecked sendability, guarded by `lock`: the mutable `state` is reached only while holding
+// `lock` (shared by reads, exclusive for writes); `lock` and `signal` are Sendable themselves.
+public final class InMemoryCommunityStore: CommunityStore, @unchecked Sendable {
     private let lock = AsyncReadWriteLock()
     private let state = MemoryState()
     private let signal = ActivitySignal()

@@ -65,22 +65,13 @@ struct ActivitySection: Sendable {
             championHold: championHold)
     }
 
-    /// Grows the per-id arrays to `members` members and `objects` object ids.
-    /// An empty array is created in storage advised for huge pages
-    /// (``Array/init(hugePagesRepeating:count:)``).
+    /// Grows the per-id arrays to `members` members and `objects` object ids (the first growth
+    /// in storage advised for huge pages: ``Swift/Array/grow(to:with:)``).
     mutating func grow(members count: Int, objects: Int) {
-        func grow<T>(_ array: inout [T], to count: Int, with value: T) {
-            guard count > array.count else { return }
-            if array.isEmpty {
-                array = [T](hugePagesRepeating: value, count: count)
-            } else {
-                array.append(contentsOf: repeatElement(value, count: count - array.count))
-            }
-        }
-        grow(&members, to: count, with: ActivityMemberState())
+        members.grow(to: count, with: ActivityMemberState())
         memberCount = members.count
-        grow(&posts, to: objects, with: ActivityPost())
-        grow(&postAuthors, to: objects, with: -1)
+        posts.grow(to: objects, with: ActivityPost())
+        postAuthors.grow(to: objects, with: -1)
     }
 
     /// Streams every row of `table` (whose dictionaries this section was sized over).

@@ -22,6 +22,18 @@ extension Array {
         append(contentsOf: repeatElement(value, count: count))
     }
 
+    /// Grows the array to `count` elements with copies of `value` (a smaller `count` changes
+    /// nothing). An empty array is replaced by one in storage advised for huge pages
+    /// (``init(hugePagesRepeating:count:)``): a state sized once over a table gets them all.
+    mutating func grow(to count: Int, with value: Element) {
+        guard count > self.count else { return }
+        if isEmpty {
+            self = Self(hugePagesRepeating: value, count: count)
+        } else {
+            append(contentsOf: repeatElement(value, count: count - self.count))
+        }
+    }
+
     /// An empty array with room for `capacity` elements, that room advised for huge pages: the
     /// elements appended later fault in huge pages.
     init(hugePagesCapacity capacity: Int) {

@@ -6,43 +6,35 @@ import Foundation
 extension EngineState {
     func inWindow(_ t: Double) -> Bool { t >= from && t < to }
 
-    /// Grows every per-id array to the size of its dictionary (new ids start unjoined / not a post).
-    /// An empty array is created in storage advised for huge pages (``Array/init(hugePagesRepeating:count:)``):
-    /// the first growth of a state over a table sizes every array at once.
+    /// Grows every per-id array to the size of its dictionary (new ids start unjoined / not a post;
+    /// the first growth in storage advised for huge pages: ``Swift/Array/grow(to:with:)``).
     mutating func growToNames() {
-        func grow<T>(_ array: inout [T], by added: Int, with value: T) {
-            if array.isEmpty {
-                array = [T](hugePagesRepeating: value, count: added)
-            } else {
-                array.append(contentsOf: repeatElement(value, count: added))
-            }
+        let m = memberNames.count
+        if m > members.count {
+            members.grow(to: m, with: MemberState())
+            memberSpices.grow(to: m)
+            memberJoin.grow(to: m, with: .nan)
+            memberFirstView.grow(to: m, with: .infinity)
+            memberFirstReactOrRSVP.grow(to: m, with: .infinity)
+            memberJoinLine.grow(to: m, with: 0)
+            memberStartedThreadInWindow.grow(to: m, with: false)
+            memberFirstPost.grow(to: m, with: .infinity)
+            memberFirstPostStaff.grow(to: m, with: false)
+            memberPostsInWindow.grow(to: m, with: 0)
+            memberFirstPostIndex.grow(to: m, with: -1)
+            memberSecondPost.grow(to: m, with: .infinity)
+            memberRSVPInWindow.grow(to: m, with: false)
+            memberLastPost.grow(to: m, with: -.infinity)
         }
-        let added = memberNames.count - members.count
-        if added > 0 {
-            grow(&members, by: added, with: MemberState())
-            memberSpices.grow(to: memberNames.count)
-            grow(&memberJoin, by: added, with: .nan)
-            grow(&memberFirstView, by: added, with: .infinity)
-            grow(&memberFirstReactOrRSVP, by: added, with: .infinity)
-            grow(&memberJoinLine, by: added, with: 0)
-            grow(&memberStartedThreadInWindow, by: added, with: false)
-            grow(&memberFirstPost, by: added, with: .infinity)
-            grow(&memberFirstPostStaff, by: added, with: false)
-            grow(&memberPostsInWindow, by: added, with: 0)
-            grow(&memberFirstPostIndex, by: added, with: -1)
-            grow(&memberSecondPost, by: added, with: .infinity)
-            grow(&memberRSVPInWindow, by: added, with: false)
-            grow(&memberLastPost, by: added, with: -.infinity)
-        }
-        let objects = objectNames.count - postLinks.count
-        if objects > 0 {
-            grow(&postLinks, by: objects, with: PostLink())
-            grow(&postTime, by: objects, with: .nan)
-            grow(&postStaff, by: objects, with: false)
-            grow(&postDeleted, by: objects, with: false)
-            grow(&postFlags, by: objects, with: 0)
-            grow(&postNextCandidate, by: objects, with: -1)
-            grow(&viewLetters, by: objects, with: 0)
+        let o = objectNames.count
+        if o > postLinks.count {
+            postLinks.grow(to: o, with: PostLink())
+            postTime.grow(to: o, with: .nan)
+            postStaff.grow(to: o, with: false)
+            postDeleted.grow(to: o, with: false)
+            postFlags.grow(to: o, with: 0)
+            postNextCandidate.grow(to: o, with: -1)
+            viewLetters.grow(to: o, with: 0)
         }
         let tags = tagNames.count - tagProduct.count
         if tags > 0, tagStride > 0 { leaveDenseTagWeights() }
