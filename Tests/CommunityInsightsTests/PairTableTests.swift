@@ -2,7 +2,7 @@
 import CommunityTesting
 import Testing
 
-/// `PairTable` (A3's pair tables, C11's pair flags) holds the same values as a dictionary would,
+/// `PairTable` (C11's pair flags) holds the same values as a dictionary would,
 /// across growth and colliding keys; day sets as the values.
 @Suite struct PairTableTests {
     @Test func matchesADictionary() {

@@ -218,17 +218,22 @@ struct ActivitySection: Sendable {
                 heatmapDay = day
                 heatmapRow = RFC3339.weekday(ofDay: day) * 24
             }
-            let hour = Int((t - Double(day) * 86_400) / 3600)
+            // Whole seconds into the day, then hours: an integer division (by a constant, a
+            // multiply) where dividing the `Double` took a `divsd` per row; the same hour, as
+            // ⌊x / 3600⌋ = ⌊⌊x⌋ / 3600⌋ for x ≥ 0 (and a negative x clamps to hour 0 either way).
+            let hour = Int(t - Double(day) * 86_400) / 3600
             heatmap[heatmapRow + min(max(hour, 0), 23)] += 1
         }
         let age = t - s.join
         // From 91 days (13 weeks, exactly) on no retention bit applies: no division then.
         if age >= 86_400, age < 91 * 86_400 {
-            let days = Int(age / 86_400)
+            // Integer divisions of the whole seconds, as for the hour above.
+            let seconds = Int(age)
+            let days = seconds / 86_400
             if days == 1 { s.retentionBits |= 1 }
             if days == 7 { s.retentionBits |= 2 }
             if days == 30 { s.retentionBits |= 4 }
-            let week = Int(age / (7 * 86_400))
+            let week = seconds / (7 * 86_400)
             if (1...12).contains(week) { s.retentionBits |= 1 << UInt32(2 + week) }
         }
     }

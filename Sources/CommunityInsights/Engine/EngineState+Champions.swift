@@ -28,15 +28,15 @@ extension EngineState {
         let reactionsTask = SideTask.start(if: concurrently && activityParts == nil) {
             self.activity.recentReactions.tally(members: n, hold: hold)
         }
-        // Replies to threads started by others (undeleted), as window facts per (member, thread),
-        // counted per member and evaluation day k into `helpedThreads[m * hold + k]`; distinct
-        // participants per thread (non-bot repliers other than the author), up to the 5 that
-        // make a debate, in a flat array of 5 slots per thread.
-        var replied = PairWindows()
+        // Replies to threads started by others (undeleted), logged (replier, thread, day) and
+        // counted per member and evaluation day k into `helpedThreads[m * hold + k]` (distinct
+        // threads; ``DayPairGroups``); distinct participants per thread (non-bot repliers other
+        // than the author), up to the 5 that make a debate, in a flat array of 5 slots per thread.
+        var repliers: [Int32] = [], repliedThreads: [Int32] = [], repliedOffsets: [UInt8] = []
         let debateSize = 5
         var participants = [Int32](repeating: -1, count: threads.count * debateSize)
         for p in postLinks.indices {
-            prefetchChampionPass(p, participants: participants, debateSize: debateSize, replied: replied)
+            prefetchChampionPass(p, participants: participants, debateSize: debateSize)
             let th = Int(postLinks[p].thread)
             guard th >= 0 else { continue }
             // A post before the span (every window lies within it) counts nowhere: its replied day
@@ -52,12 +52,14 @@ extension EngineState {
                participants[free] < 0 {
                 participants[free] = Int32(author)
             }
-            if !postDeleted[p] { replied.insert(author, th, offset: offset, hold: hold) }
+            if !postDeleted[p], offset >= 0 {
+                repliers.append(Int32(truncatingIfNeeded: author))
+                repliedThreads.append(Int32(truncatingIfNeeded: th))
+                repliedOffsets.append(UInt8(truncatingIfNeeded: offset))
+            }
         }
-        var helpedThreads = [Int32](repeating: 0, count: n * hold)
-        replied.forEach { m, coverage in
-            coverage.forEachWindow(hold: hold) { k in helpedThreads[m * hold + k] += 1 }
-        }
+        let helpedThreads = DayPairGroups(owners: repliers, partners: repliedThreads, offsets: repliedOffsets, ownerCount: n)
+            .distinctPartnersPerWindow(partnerCount: threads.count, hold: hold)
         var debateOffsets: [Int: [Int]] = [:]
         for th in threads.indices where participants[th * debateSize + debateSize - 1] >= 0 {
             debateOffsets[threadAuthor[th], default: []].append(evaluationDay - RFC3339.day(threadT0[th]))
@@ -148,12 +150,8 @@ extension EngineState {
 
     /// Hints the cache to fetch what the A3 post pass will read at post `p`'s turn plus
     /// `farRows` (its thread, the thread's author and debate slots, the post's author, when the
-    /// post is recent enough to count) and at `p` plus `nearRows` (its slot in `replied`).
-    func prefetchChampionPass(_ p: Int, participants: [Int32], debateSize: Int, replied: PairWindows) {
-        let near = p + Self.nearRows
-        if near < postLinks.count, postLinks[near].thread >= 0 {
-            replied.prefetch(Int(postLinks[near].author), Int(postLinks[near].thread))
-        }
+    /// post is recent enough to count).
+    func prefetchChampionPass(_ p: Int, participants: [Int32], debateSize: Int) {
         let far = p + Self.farRows
         guard far < postLinks.count else { return }
         let th = Int(postLinks[far].thread)

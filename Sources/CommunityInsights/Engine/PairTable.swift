@@ -1,6 +1,5 @@
 /// Values keyed by a pair of dense indices, in an open-addressing table with linear probing and
-/// a multiplicative hash: A3's window facts (of the days on which a reactor reacted to a
-/// recipient, and on which a member replied in a thread) and the C11 (member, event) flags.
+/// a multiplicative hash: the C11 (member, event) flags.
 ///
 /// It replaces dictionaries and sets keyed by pairs in the streaming pass: `Hasher` (SipHash)
 /// cost more per reaction or RSVP than the rest of its bookkeeping. Iteration order is the
@@ -71,21 +70,5 @@ struct PairTable<Value: Sendable>: Sendable {
             while entries[slot].key != 0 { slot = (slot + 1) & mask }
             entries[slot] = entry
         }
-    }
-}
-
-/// A3's window facts keyed by pairs: (recipient, reactor) and (member, thread replied in).
-typealias PairWindows = PairTable<WindowCoverage>
-
-extension PairTable where Value == WindowCoverage {
-    /// An empty table of window facts.
-    init() {
-        self.init(empty: WindowCoverage())
-    }
-
-    /// Adds day `offset` to the facts of the pair (`first`, `second`), for evaluation days
-    /// `0..<hold`.
-    mutating func insert(_ first: Int, _ second: Int, offset: Int, hold: Int) {
-        update(first, second) { $0.insert(offset, hold: hold) }
     }
 }

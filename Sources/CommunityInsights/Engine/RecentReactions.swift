@@ -32,52 +32,19 @@ struct RecentReactions: Sendable {
     ///
     /// Entries naming a member outside `0..<members` are ignored.
     func tally(members n: Int, hold: Int) -> ReactionTally {
-        // Group the entries by recipient (a stable counting sort).
-        var starts = [Int](repeating: 0, count: n + 1)
-        for r in recipients where Int(r) < n { starts[Int(r) + 1] += 1 }
-        for m in 0..<n { starts[m + 1] += starts[m] }
-        var groupedReactors = [Int32](repeating: 0, count: starts[n])
-        var groupedOffsets = [UInt8](repeating: 0, count: starts[n])
-        var next = starts
-        for i in recipients.indices {
-            let r = Int(recipients[i])
-            guard r < n else { continue }
-            groupedReactors[next[r]] = reactors[i]
-            groupedOffsets[next[r]] = offsets[i]
-            next[r] += 1
-        }
-
+        let groups = DayPairGroups(owners: recipients, partners: reactors, offsets: offsets, ownerCount: n)
+        // Reactions per recipient and day, for the recipients with a slot.
         var slots = [Int32](repeating: -1, count: n)
-        let recipientCount = (0..<n).lazy.filter { starts[$0 + 1] > starts[$0] }.count
+        let recipientCount = (0..<n).lazy.filter { groups.hasEntries($0) }.count
         var counts = [Int32](repeating: 0, count: recipientCount * DayMask.span)
-        var distinct = [Int32](repeating: 0, count: n * hold)
-        // Per reactor, the windows of the current recipient's reactions; `seenBy` marks the
-        // recipient a reactor's entry belongs to, `touched` lists them to visit and reset.
-        var coverage = [WindowCoverage](repeating: WindowCoverage(), count: n)
-        var seenBy = [Int32](repeating: -1, count: n)
-        var touched: [Int] = []
         var slot: Int32 = 0
-        for m in 0..<n where starts[m + 1] > starts[m] {
+        for m in 0..<n where groups.hasEntries(m) {
             slots[m] = slot
             let base = Int(slot) * DayMask.span
             slot += 1
-            for i in starts[m]..<starts[m + 1] {
-                let offset = Int(groupedOffsets[i])
-                counts[base + offset] += 1
-                let reactor = Int(groupedReactors[i])
-                guard reactor < n else { continue }
-                if seenBy[reactor] != Int32(m) {
-                    seenBy[reactor] = Int32(m)
-                    coverage[reactor] = WindowCoverage()
-                    touched.append(reactor)
-                }
-                coverage[reactor].insert(offset, hold: hold)
-            }
-            for reactor in touched {
-                coverage[reactor].forEachWindow(hold: hold) { k in distinct[m * hold + k] += 1 }
-            }
-            touched.removeAll(keepingCapacity: true)
+            for i in groups.starts[m]..<groups.starts[m + 1] { counts[base + Int(groups.offsets[i])] += 1 }
         }
+        let distinct = groups.distinctPartnersPerWindow(partnerCount: n, hold: hold)
         return ReactionTally(slots: slots, counts: counts, distinctReactors: distinct)
     }
 }
