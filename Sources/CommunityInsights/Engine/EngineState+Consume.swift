@@ -233,7 +233,7 @@ extension EngineState {
             let m = try joined(member, line: line)
             let th = threads.count
             try addPost(o, line: line, author: m, t: t, thread: th)
-            viewLetters[o] = Self.threadRootView
+            viewTargets[o] = Int32(th)
             for k in tags ?? [] where !threadTagList[Int(threadTagStart[th])...].contains(k) { threadTagList.append(k) }
             threadTagStart.append(Int32(threadTagList.count))
             threadAuthor.append(m)
@@ -315,8 +315,8 @@ extension EngineState {
                 memberFirstView[m] = t
             }
             if inWindow(t) { viewsInWindow += 1 }
-            let isThread = viewLetters[o] == Self.threadRootView
-            let th = isThread ? Int(postLinks[o].thread) : -1
+            let th = Int(viewTargets[o])
+            let isThread = th >= 0
             if isThread {
                 spices(m, t, threadLetters(th, view: true, t), weight: 1)
             } else {

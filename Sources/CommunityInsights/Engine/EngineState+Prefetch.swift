@@ -20,7 +20,7 @@ extension EngineState {
         }
     }
 
-    /// Stage 1: the member's state and the post a row names (for a view, its one-byte entry).
+    /// Stage 1: the member's state and the post a row names (for a view, its ``viewTargets`` entry).
     mutating func prefetchFar(_ kind: ActivityKind, member m: Int, object o: Int, target: Int) {
         members.prefetch(m)
         memberSpices.prefetch(m)
@@ -31,7 +31,7 @@ extension EngineState {
             memberJoinLine.prefetch(m)
             return
         case .view:
-            viewLetters.prefetch(o)
+            viewTargets.prefetch(o)
             return
         case .thread, .reply:
             break
@@ -53,8 +53,8 @@ extension EngineState {
     /// RSVP's or attendance's (member, event) slot.
     mutating func prefetchMiddle(_ kind: ActivityKind, member m: Int, object o: Int, target: Int) {
         if kind == .view {
-            // A view of a thread reads the thread's link, then (stage 3) the thread.
-            if o >= 0, o < viewLetters.count, viewLetters[o] == Self.threadRootView { postLinks.prefetch(o) }
+            // A view of a thread reads the thread next.
+            if o >= 0, o < viewTargets.count, viewTargets[o] >= 0 { threads.prefetch(Int(viewTargets[o])) }
             return
         }
         if kind == .rsvp || kind == .attend, m >= 0, o >= 0 { eventPairs.prefetch(m, o) }
@@ -74,12 +74,9 @@ extension EngineState {
         tagEntryWeight.prefetch(Int(members[m].tagHead) * tagStride, count: tagStride)
     }
 
-    /// Stage 3: the thread's tag list, a viewed thread.
+    /// Stage 3: the thread's tag list (a reaction's or a reply's).
     mutating func prefetchNear(_ kind: ActivityKind, object o: Int, target: Int) {
-        if kind == .view {
-            if o >= 0, o < viewLetters.count, viewLetters[o] == Self.threadRootView { threads.prefetch(Int(postLinks[o].thread)) }
-            return
-        }
+        guard kind != .view else { return }
         let post = Self.post(kind, object: o, target: target)
         guard post >= 0, post < postLinks.count, kind == .react || kind == .reply else { return }
         let th = Int(postLinks[post].thread)

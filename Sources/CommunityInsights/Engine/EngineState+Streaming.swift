@@ -34,7 +34,7 @@ extension EngineState {
             postDeleted.grow(to: o, with: false)
             postFlags.grow(to: o, with: 0)
             postNextCandidate.grow(to: o, with: -1)
-            viewLetters.grow(to: o, with: 0)
+            viewTargets.grow(to: o, with: Self.uncomputedView)
         }
         let tags = tagNames.count - tagProduct.count
         if tags > 0, tagStride > 0 { leaveDenseTagWeights() }
@@ -112,10 +112,10 @@ extension EngineState {
 
     /// The letters of a view of `r`, which is not a thread's first post, as a resource.
     mutating func resourceLetters(_ r: Int) -> UInt8 {
-        if viewLetters[r] == 0 {
-            viewLetters[r] = Spices.resourceLetters(objectNames[Int32(r)], map: configuration.spicesMap)
+        if viewTargets[r] == Self.uncomputedView {
+            viewTargets[r] = Self.resourceView(Spices.resourceLetters(objectNames[Int32(r)], map: configuration.spicesMap))
         }
-        return viewLetters[r]
+        return UInt8(truncatingIfNeeded: -2 - viewTargets[r])
     }
 
     /// Adds `weight` split evenly over `letters` to the member's profile and, inside the window

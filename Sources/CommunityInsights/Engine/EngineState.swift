@@ -74,11 +74,11 @@ struct EngineState: Sendable {
     var postFlags: [Int32] = []
     /// The next first-response candidate of the same thread (a linked list from `threadCandidateHead`).
     var postNextCandidate: [Int32] = []
-    /// What a view of this id needs first, in one byte: ``threadRootView`` once the id is a
-    /// thread's first post (the view's letters then depend on the thread's state), else its §4
-    /// letters as a resource once computed, 0 until then. A view reads this array (1 MB at a
-    /// million ids), not the post's link (8 bytes per id), to tell a thread from a resource.
-    var viewLetters: [UInt8] = []
+    /// What a view of this id needs, in 4 bytes: the thread's index once the id is a thread's
+    /// first post (the view's letters then depend on the thread's state), else its §4 letters as
+    /// a resource once computed (``resourceView(_:)``), ``uncomputedView`` until then. A view of
+    /// a thread reads this entry and then the thread: no post link (8 bytes per id) in between.
+    var viewTargets: [Int32] = []
 
     // Threads, by creation: the fields read on most rows together, the rest by field.
     var threads: [ThreadState] = []
@@ -123,8 +123,12 @@ struct EngineState: Sendable {
     static let notAPost: Int32 = -2
     static let orphan: Int32 = -1
     static let unknownLetters: UInt16 = .max
-    /// ``viewLetters`` of a thread's first post (resource letters use 7 bits at most).
-    static let threadRootView: UInt8 = .max
+    /// ``viewTargets`` of an id that is no thread's first post and whose resource letters are
+    /// not computed yet.
+    static let uncomputedView: Int32 = -1
+
+    /// The ``viewTargets`` entry of a resource with §4 `letters` (below ``uncomputedView``).
+    static func resourceView(_ letters: UInt8) -> Int32 { -2 - Int32(letters) }
 
     init(window: InsightsWindow, evaluationTime: Double, configuration: InsightsConfiguration) {
         from = window.from.timeIntervalSince1970
