@@ -21,6 +21,19 @@ import Testing
         #expect(MemoryLayout<ActivityMemberState>.stride == 128, "ActivityMemberState is \(MemoryLayout<ActivityMemberState>.stride) bytes")
     }
 
+    /// Rows other than threads, replies, reactions and attendances read only the leading bytes
+    /// of their member's activity state: the prefetch asks for those lines alone.
+    @Test func activityStateLeadsWithTheFieldsEveryRowReads() throws {
+        #expect(ActivitySection.leadingStateBytes == 96)
+        let tail = [\ActivityMemberState.lastEngaged, \.weightMid, \.lastEngagedDay]
+        for field in tail { #expect(try #require(MemoryLayout<ActivityMemberState>.offset(of: field)) >= 96) }
+        let leading: [PartialKeyPath<ActivityMemberState>] = [
+            \.join, \.lastSeen, \.lastActive, \.love, \.dayMask, \.presence, \.capCount, \.weightLow, \.capDay,
+            \.lastActiveDay, \.retentionBits, \.bot, \.staff, \.engagedInWindow, \.visitActiveInWindow,
+        ]
+        for field in leading { #expect(try #require(MemoryLayout<ActivityMemberState>.offset(of: field)) < 96) }
+    }
+
     @Test func threadAndPostStatesAreTwentyFourEightAndOneBytes() {
         #expect(MemoryLayout<ThreadState>.stride == 24, "ThreadState is \(MemoryLayout<ThreadState>.stride) bytes")
         #expect(MemoryLayout<PostLink>.stride == 8, "PostLink is \(MemoryLayout<PostLink>.stride) bytes")

@@ -8,14 +8,22 @@ extension ActivitySection {
     /// How many rows ahead a row's lines are asked for.
     static let farRows = 24
 
-    /// The member's state (both lines, and a third when the element straddles one) and
-    /// the post a reaction names (its author too, when the reaction is recent enough for A3).
+    /// The bytes of a member's state that every row reads: the fields before `lastEngaged`
+    /// (96 bytes); the rest only engaged rows and attendances read (``ActivityMemberState``).
+    static let leadingStateBytes = MemoryLayout<ActivityMemberState>.offset(of: \.lastEngaged)
+        ?? MemoryLayout<ActivityMemberState>.stride
+
+    /// The member's state (the lines of the bytes the row reads: a 128-byte element is rarely
+    /// 64-byte aligned, so its leading 96 bytes span two lines or three, and the whole element
+    /// three) and the post a reaction names (its author too, when the reaction is recent enough
+    /// for A3).
     mutating func prefetchFar(
         _ kind: ActivityKind, t: Double, states: UnsafeMutableBufferPointer<ActivityMemberState>, member m: Int, object o: Int
     ) {
+        let readsTail = kind == .thread || kind == .reply || kind == .react || kind == .attend
         states.prefetch(m)
         states.prefetch(m, offset: 64)
-        states.prefetch(m, offset: MemoryLayout<ActivityMemberState>.stride - 1)
+        states.prefetch(m, offset: (readsTail ? MemoryLayout<ActivityMemberState>.stride : Self.leadingStateBytes) - 1)
         if kind == .react {
             posts.prefetch(o)
             if evaluationDay - RFC3339.day(t) < DayMask.span { postAuthors.prefetch(o) }
