@@ -12,14 +12,15 @@ struct MemberAnalytics: Sendable {
 extension EngineState {
     static let dayLength = 86_400.0
 
-    /// The member analytics; when `concurrently`, A3's counts (``championEvidence(concurrently:)``)
-    /// and the members' order by id with C7 (``memberOrder(_:)``) are computed on further threads
-    /// from the start while this one computes the levels, and the A3 verdicts and the CRM records
-    /// are each built in two halves on two threads. `responses` are every thread's first responses.
-    func memberAnalytics(_ responses: [ThreadResponses], concurrently: Bool = false) -> MemberAnalytics {
+    /// The member analytics; when `concurrently`, the members' order by id with C7
+    /// (``memberOrder(_:)``) is computed on a further thread from the start while this one
+    /// computes the levels, and the A3 verdicts and the CRM records are each built in two halves
+    /// on two threads. `responses` are every thread's first responses; `evidenceTask`, when
+    /// given, computes A3's counts (``championEvidence(concurrently:)``), else this thread does.
+    func memberAnalytics(
+        _ responses: [ThreadResponses], evidenceTask: SideTask<ChampionEvidence>? = nil, concurrently: Bool = false
+    ) -> MemberAnalytics {
         let n = members.count
-        // A3's counts need nothing below: they start at once, beside the rest.
-        let evidenceTask = SideTask.start(if: concurrently) { self.championEvidence(concurrently: true) }
         // So do the members' order by id and C7.
         let humans = members.indices.filter { !members[$0].bot }
         let orderTask = SideTask.start(if: concurrently) { self.memberOrder(humans) }

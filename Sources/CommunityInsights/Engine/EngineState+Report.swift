@@ -9,11 +9,16 @@ extension EngineState {
 
     /// The report, the member analytics on a second thread when `concurrently`: the same either way.
     func makeReport(concurrently: Bool) -> InsightsReport {
+        // A3's counts need nothing else: on a thread of their own from the start (the longest
+        // chain of the member analytics: counts, verdicts, records).
+        let evidenceTask = SideTask.start(if: concurrently) { self.championEvidence(concurrently: true) }
         // Every thread's first responses, which most sections read, first (in two halves).
         let responses = [ThreadResponses](count: threads.count, concurrently: concurrently, makeContext: {}) { _, th in
             self.firstResponses(of: th)
         }
-        let side = SideTask.start(if: concurrently) { self.memberAnalytics(responses, concurrently: true) }
+        let side = SideTask.start(if: concurrently) {
+            self.memberAnalytics(responses, evidenceTask: evidenceTask, concurrently: true)
+        }
         let threadsInWindow = threadT0.indices.filter { inWindow(threadT0[$0]) }
         let firstResponses = threadsInWindow.map { responses[$0].response }
         let window = ReportWindow(
