@@ -5,8 +5,8 @@ public import Foundation
 /// ``consume(_:)``, then call ``makeReport()``.
 ///
 /// One pass, no activity is kept: memory is O(members + threads + posts) — per-member counters
-/// and bit sets, per-thread state, and per post 27 bytes (author, thread, time, staff and
-/// deleted flags, flag count, first-response candidate link) needed to attribute reactions,
+/// and bit sets, per-thread state, and per post 30 bytes (author, thread, time, staff and
+/// deleted flags, flag count, first-response candidate link, view target) needed to attribute reactions,
 /// accepts and deletions, which name only the post. Views, reactions, RSVPs and the other
 /// high-volume activities are folded into counters as they stream by. Over an ``ActivityTable``
 /// (``init(table:window:evaluationTime:configuration:)``) the pass hashes no string: every
