@@ -43,6 +43,29 @@ import Testing
         }
     }
 
+    /// The log keeps what a window can hold, in order, and groups as the arrays it holds do.
+    @Test func logDropsWhatNoWindowHoldsAndGroupsItsEntries() {
+        var log = DayPairLog()
+        log.append(owner: 1, partner: 2, offset: 0)
+        log.append(owner: 0, partner: 5, offset: DayMask.span - 1)
+        log.append(owner: 1, partner: 3, offset: 7)
+        log.append(owner: -1, partner: 2, offset: 3)
+        log.append(owner: 1, partner: -1, offset: 3)
+        log.append(owner: 1, partner: 2, offset: -1)
+        log.append(owner: 1, partner: 2, offset: DayMask.span)
+        log.append(owner: Int(Int32.max) + 1, partner: 2, offset: 3)
+        log.append(owner: 1, partner: Int(Int32.max) + 1, offset: 3)
+        #expect(log.count == 3)
+        #expect(log.owners == [1, 0, 1] && log.partners == [2, 5, 3] && log.offsets == [0, UInt8(DayMask.span - 1), 7])
+        let groups = log.grouped(ownerCount: 2)
+        #expect(groups.starts == [0, 1, 3])
+        #expect(groups.partners == [5, 2, 3] && groups.offsets == [UInt8(DayMask.span - 1), 0, 7])
+        // Owner 0: partner 5 is beyond 4 partners. Owner 1: day 0 lies only in day 0's window,
+        // day 7 in the windows of days 0 to 7.
+        #expect(groups.distinctPartnersPerWindow(partnerCount: 4, hold: 14)
+            == [Int32](repeating: 0, count: 14) + [2, 1, 1, 1, 1, 1, 1, 1] + [Int32](repeating: 0, count: 6))
+    }
+
     @Test func noEntriesCountNothing() {
         let groups = DayPairGroups(owners: [], partners: [], offsets: [], ownerCount: 4)
         #expect(groups.ownerCount == 4)

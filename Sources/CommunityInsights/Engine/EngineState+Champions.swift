@@ -30,9 +30,9 @@ extension EngineState {
         }
         // Replies to threads started by others (undeleted), logged (replier, thread, day) and
         // counted per member and evaluation day k into `helpedThreads[m * hold + k]` (distinct
-        // threads; ``DayPairGroups``); distinct participants per thread (non-bot repliers other
+        // threads; ``DayPairLog``, ``DayPairGroups``); distinct participants per thread (non-bot repliers other
         // than the author), up to the 5 that make a debate, in a flat array of 5 slots per thread.
-        var repliers: [Int32] = [], repliedThreads: [Int32] = [], repliedOffsets: [UInt8] = []
+        var replies = DayPairLog()
         let debateSize = 5
         var participants = [Int32](repeating: -1, count: threads.count * debateSize)
         for p in postLinks.indices {
@@ -52,14 +52,9 @@ extension EngineState {
                participants[free] < 0 {
                 participants[free] = Int32(author)
             }
-            if !postDeleted[p], offset >= 0 {
-                repliers.append(Int32(truncatingIfNeeded: author))
-                repliedThreads.append(Int32(truncatingIfNeeded: th))
-                repliedOffsets.append(UInt8(truncatingIfNeeded: offset))
-            }
+            if !postDeleted[p] { replies.append(owner: author, partner: th, offset: offset) }
         }
-        let helpedThreads = DayPairGroups(owners: repliers, partners: repliedThreads, offsets: repliedOffsets, ownerCount: n)
-            .distinctPartnersPerWindow(partnerCount: threads.count, hold: hold)
+        let helpedThreads = replies.grouped(ownerCount: n).distinctPartnersPerWindow(partnerCount: threads.count, hold: hold)
         var debateOffsets: [Int: [Int]] = [:]
         for th in threads.indices where participants[th * debateSize + debateSize - 1] >= 0 {
             debateOffsets[threadAuthor[th], default: []].append(evaluationDay - RFC3339.day(threadT0[th]))

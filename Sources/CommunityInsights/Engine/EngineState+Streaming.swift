@@ -115,7 +115,7 @@ extension EngineState {
         if viewTargets[r] == Self.uncomputedView {
             viewTargets[r] = Self.resourceView(Spices.resourceLetters(objectNames[Int32(r)], map: configuration.spicesMap))
         }
-        return UInt8(truncatingIfNeeded: -2 - viewTargets[r])
+        return Self.resourceLetters(ofView: viewTargets[r])
     }
 
     /// Adds `weight` split evenly over `letters` to the member's profile and, inside the window

@@ -130,6 +130,9 @@ struct EngineState: Sendable {
     /// The ``viewTargets`` entry of a resource with §4 `letters` (below ``uncomputedView``).
     static func resourceView(_ letters: UInt8) -> Int32 { -2 - Int32(letters) }
 
+    /// The §4 letters of a resource's ``viewTargets`` entry (the inverse of ``resourceView(_:)``).
+    static func resourceLetters(ofView entry: Int32) -> UInt8 { UInt8(truncatingIfNeeded: -2 - entry) }
+
     init(window: InsightsWindow, evaluationTime: Double, configuration: InsightsConfiguration) {
         from = window.from.timeIntervalSince1970
         to = window.to.timeIntervalSince1970

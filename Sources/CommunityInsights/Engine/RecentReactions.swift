@@ -8,31 +8,23 @@
 /// the entries by recipient with a counting sort and counts each group in caches that stay
 /// small: the same counts, since they do not depend on the order of the reactions.
 struct RecentReactions: Sendable {
-    /// The author of the post reacted to, per entry.
-    private(set) var recipients: [Int32] = []
-    /// The member who reacted, per entry.
-    private(set) var reactors: [Int32] = []
-    /// The day offset before E (`0..<DayMask.span`), per entry.
-    private(set) var offsets: [UInt8] = []
+    /// The entries: owner the author of the post reacted to, partner the member who reacted.
+    private var log = DayPairLog()
 
     /// The number of reactions logged.
-    var count: Int { recipients.count }
+    var count: Int { log.count }
 
     /// Logs a reaction by `reactor` to a post of `recipient` on day `offset` before E. An offset
     /// outside `0..<DayMask.span` or a negative member is not logged (no window holds it).
     mutating func append(recipient: Int, reactor: Int, offset: Int) {
-        guard offset >= 0, offset < DayMask.span, recipient >= 0, reactor >= 0,
-              let recipient = Int32(exactly: recipient), let reactor = Int32(exactly: reactor) else { return }
-        recipients.append(recipient)
-        reactors.append(reactor)
-        offsets.append(UInt8(truncatingIfNeeded: offset))
+        log.append(owner: recipient, partner: reactor, offset: offset)
     }
 
     /// The counts A3 reads, for members `0..<members` and evaluation days `0..<hold`.
     ///
     /// Entries naming a member outside `0..<members` are ignored.
     func tally(members n: Int, hold: Int) -> ReactionTally {
-        let groups = DayPairGroups(owners: recipients, partners: reactors, offsets: offsets, ownerCount: n)
+        let groups = log.grouped(ownerCount: n)
         // Reactions per recipient and day, for the recipients with a slot.
         var slots = [Int32](repeating: -1, count: n)
         let recipientCount = (0..<n).lazy.filter { groups.hasEntries($0) }.count
